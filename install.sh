@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up gwlint on a fresh Debian machine: system packages, then a virtual
+# environment in .venv with gwlint installed.
+#   ./install.sh          gwlint and its runtime data (the language model)
+#   ./install.sh --test   also the test extras and the tools the tests drive
+#                         (Neovim, Chromium), installed editable for development
+set -euo pipefail
+cd "$(dirname "$0")"
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# Debian packages: the fcitx5 word trigram model (TY context layer), and for
+# the tests a real editor and a real browser.
+debs=(libime-data-language-model)
+[ $want_test = 1 ] && debs+=(neovim chromium git)
+missing=()
+for d in "${debs[@]}"; do
+  dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "install.sh: apt-get install ${missing[*]}" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "install.sh: please install these Debian packages: ${missing[*]} (gwlint runs without them, with less)" >&2
+  fi
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+if [ $want_test = 1 ]; then
+  .venv/bin/python -m pip install -q -e ".[test]"
+else
+  .venv/bin/python -m pip install -q .
+fi

@@ -1,0 +1,123 @@
+"""Bytes and paths into Documents.
+
+Decoding order: a BOM (UTF-8, UTF-16 LE/BE), then UTF-8, then GB18030 (which
+covers GBK and GB2312, common in government offices). The decoded text is
+kept exactly as it was: no normalising, no stripping.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document
+
+TEXT_SUFFIXES = (".txt", ".md")
+LINTABLE_SUFFIXES = (".txt", ".md", ".docx")
+_ALLOWED_CONTROLS = set("\t\n\r\x0c")
+
+
+def _looks_binary(text: str) -> bool:
+    """Many C0 control characters mean this is not a text document."""
+    if not text:
+        return False
+    sample = text[:20000]
+    controls = sum(1 for c in sample if c < " " and c not in _ALLOWED_CONTROLS)
+    return controls > max(8, len(sample) // 100)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NULs in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:8192]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    for enc, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls >= half * 0.3 and other <= half * 0.02:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return text
+    return None
+
+
+def decode(data: bytes, name: str = "-") -> tuple[str, str, bool]:
+    """Return (text, encoding, had_bom) or raise InputError."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8", True
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: has a UTF-8 BOM but is not valid UTF-8") from None
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(enc), enc, True
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: has a UTF-16 BOM but is not valid UTF-16") from None
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            enc = "utf-16-le" if data[1] == 0 or data[0::2].count(0) < data[1::2].count(0) else "utf-16-be"
+            return text, enc, False
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text document")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            raise InputError(f"{name}: binary file (control characters), not a text document")
+        return text, enc, False
+    raise InputError(f"{name}: cannot decode: not UTF-8, UTF-16 with a BOM, or GB18030/GBK")
+
+
+def load_text(text: str, path: str = "-") -> Document:
+    return Document(text, path=path)
+
+
+def load_bytes(data: bytes, path: str = "-", max_size: int | None = None) -> Document:
+    if max_size is not None and len(data) > max_size:
+        raise InputError(f"{path}: file is {len(data):,} bytes, over the limit of {max_size:,} (max-file-size)")
+    if path.lower().endswith(".docx"):
+        from .docx_io import read_docx
+
+        return read_docx(data, path)
+    text, encoding, bom = decode(data, path)
+    return Document(text, path=path, encoding=encoding, bom=bom)
+
+
+def load_path(path: str | os.PathLike, max_size: int | None = None) -> Document:
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{name}: is a folder, not a file")
+        if max_size is not None:
+            size = p.stat().st_size
+            if size > max_size:
+                raise InputError(f"{name}: file is {size:,} bytes, over the limit of {max_size:,} (max-file-size)")
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return load_bytes(data, name, max_size)
+
+
+def encode(doc: Document, text: str) -> bytes:
+    """Encode ``text`` the way ``doc`` was stored: same encoding, same BOM."""
+    data = text.encode(doc.encoding)
+    if doc.bom:
+        bom = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
+               "utf-16-be": codecs.BOM_UTF16_BE}[doc.encoding]
+        data = bom + data
+    return data

@@ -1,0 +1,176 @@
+"""The data every part of gwlint shares: documents, spans, fixes, diagnostics.
+
+Positions are code-point offsets into the exact decoded text. Lines are split
+on ``\\r\\n``, ``\\r`` or ``\\n`` only, as LSP defines them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Iterator
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+SEVERITIES = ("error", "warning", "info", "hint")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range [start, end) of code-point offsets."""
+
+    start: int
+    end: int
+
+    def shifted(self, by: int) -> "Span":
+        return Span(self.start + by, self.end + by)
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def shifted(self, by: int) -> "Edit":
+        return Edit(self.start + by, self.end + by, self.text)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A titled set of edits. ``safe`` fixes are applied by ``--fix``."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = False
+
+    @classmethod
+    def replace(cls, span: Span, text: str, safe: bool, title: str | None = None) -> "Fix":
+        return cls(title or f"改为“{text}”", (Edit(span.start, span.end, text),), safe)
+
+    @classmethod
+    def delete(cls, span: Span, safe: bool, title: str = "删除") -> "Fix":
+        return cls(title, (Edit(span.start, span.end, ""),), safe)
+
+    def shifted(self, by: int) -> "Fix":
+        return replace(self, edits=tuple(e.shifted(by) for e in self.edits))
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. Rules leave ``name`` and ``severity`` empty; the engine
+    fills them from the rule's metadata and the user's configuration."""
+
+    code: str
+    message: str
+    span: Span
+    fix: Fix | None = None
+    name: str = ""
+    severity: str = ""
+    related: tuple[tuple[Span, str], ...] = ()
+
+    def shifted(self, by: int) -> "Diagnostic":
+        return replace(
+            self,
+            span=self.span.shifted(by),
+            fix=self.fix.shifted(by) if self.fix else None,
+            related=tuple((s.shifted(by), m) for s, m in self.related),
+        )
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """A rule's documentation, read from a rule pack."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    why: str
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    source: str = ""  # the pack file it came from
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document, without its line break."""
+
+    number: int  # 0-based
+    start: int
+    end: int  # exclusive, before the line break
+    text: str
+
+
+@dataclass
+class Document:
+    """Decoded text plus what is needed to write it back unchanged."""
+
+    text: str
+    path: str = "-"
+    encoding: str = "utf-8"
+    bom: bool = False
+    # For .docx: the start offset of each paragraph in ``text``.
+    paragraph_starts: tuple[int, ...] | None = None
+    meta: dict = field(default_factory=dict)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in LINE_BREAK.finditer(self.text))
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out = []
+        text = self.text
+        starts = self.line_starts
+        for i, start in enumerate(starts):
+            if i + 1 < len(starts):
+                end = starts[i + 1]
+                # strip the line break (\r\n, \r or \n) from the end
+                if text[end - 1] == "\n" and end - 2 >= start and text[end - 2] == "\r":
+                    end -= 2
+                else:
+                    end -= 1
+            else:
+                end = len(text)
+            out.append(Line(i, start, end, text[start:end]))
+        return out
+
+    @cached_property
+    def newline(self) -> str:
+        """The dominant line ending, used when a fix inserts a line break."""
+        m = LINE_BREAK.search(self.text)
+        return m.group(0) if m else "\n"
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based (line, column) in code points for an offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line, offset - self.line_starts[line]
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 0-based (line, column), clamped to the line."""
+        if line < 0:
+            return 0
+        if line >= len(self.line_starts):
+            return len(self.text)
+        ln = self.lines[line]
+        return min(ln.start + max(0, column), ln.end)
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[self.position(offset)[0]]
+
+    def iter_lines(self) -> Iterator[Line]:
+        return iter(self.lines)

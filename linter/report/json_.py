@@ -1,0 +1,35 @@
+"""``--format json``: the contract in DESIGN.md, one object per finding."""
+from __future__ import annotations
+
+import json
+
+from ..model import Diagnostic, Document
+
+
+def position(doc: Document, offset: int) -> dict:
+    line, col = doc.position(offset)
+    return {"line": line + 1, "column": col + 1, "offset": offset}
+
+
+def to_dict(path: str, doc: Document, d: Diagnostic) -> dict:
+    fix = None
+    if d.fix:
+        fix = {"title": d.fix.title, "safe": d.fix.safe,
+               "edits": [{"start_offset": e.start, "end_offset": e.end, "text": e.text} for e in d.fix.edits]}
+    out = {"path": path, "code": d.code, "name": d.name, "severity": d.severity, "message": d.message,
+           "start": position(doc, d.span.start), "end": position(doc, d.span.end), "fix": fix}
+    if d.related:
+        out["related"] = [{"message": m, "start": position(doc, s.start), "end": position(doc, s.end)}
+                          for s, m in d.related]
+    if doc.paragraph_starts is not None:
+        import bisect
+
+        i = bisect.bisect_right(doc.paragraph_starts, d.span.start) - 1
+        out["paragraph"] = {"number": i + 1, "column": d.span.start - doc.paragraph_starts[i] + 1}
+    return out
+
+
+def render(results, stream, color: bool = False) -> None:
+    items = [to_dict(r.path, r.document, d) for r in results if r.document is not None for d in r.diagnostics]
+    json.dump(items, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
