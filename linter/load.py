@@ -27,22 +27,34 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte."""
-    if len(data) < 4 or len(data) % 2:
+def _plausible_text_ratio(text: str) -> float:
+    """Share of characters that ordinary Chinese or English text is made of."""
+    if not text:
+        return 0.0
+    ok = 0
+    for c in text[:4000]:
+        o = ord(c)
+        if (0x20 <= o < 0x7F or c in "\t\r\n" or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F
+                or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F or 0x00A0 <= o <= 0x00FF):
+            ok += 1
+    return ok / min(len(text), 4000)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: NULs come from ASCII characters and line
+    breaks, and the decoded text reads as ordinary text."""
+    if len(data) < 2 or len(data) % 2:
         return None
     sample = data[:8192]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    for enc, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-        if nuls >= half * 0.3 and other <= half * 0.02:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if not _looks_binary(text):
-                return text
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    candidates = ["utf-16-le", "utf-16-be"] if odd_nuls >= even_nuls else ["utf-16-be", "utf-16-le"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text_ratio(text) >= 0.9:
+            return text, enc
     return None
 
 
@@ -60,10 +72,9 @@ def decode(data: bytes, name: str = "-") -> tuple[str, str, bool]:
             except UnicodeDecodeError:
                 raise InputError(f"{name}: has a UTF-16 BOM but is not valid UTF-16") from None
     if b"\x00" in data:
-        text = _utf16_without_bom(data)
-        if text is not None:
-            enc = "utf-16-le" if data[1] == 0 or data[0::2].count(0) < data[1::2].count(0) else "utf-16-be"
-            return text, enc, False
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found[0], found[1], False
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text document")
     for enc in ("utf-8", "gb18030"):
         try:

@@ -109,8 +109,10 @@ def asterisk_placeholders(doc, config):
             continue  # a run of four or more is a separator, not a placeholder
         prev = text[s - 1] if s else ""
         nxt = text[e] if e < len(text) else ""
-        if prev and nxt and (prev.isdigit() or prev in " )") and (nxt.isdigit() or nxt in " ("):
-            continue  # 5*3, 5 * 3
+        if prev and (prev.isascii() and prev.isalnum() or prev == ")"):
+            continue  # 5*3, a*b, a 5* rating, a footnote mark after a word
+        if prev == " " and nxt in (" ", "") or (nxt.isascii() and nxt.isalnum()):
+            continue  # 5 * 3
         if _is_date_placeholder(text, s):
             continue
         if _markdown_star(text, s, e, is_md):
@@ -188,6 +190,6 @@ def empty_brackets(doc, config):
                 continue  # task boxes and links in Markdown
             prev = text[s - 1] if s else ""
             nxt = text[e] if e < len(text) else ""
-            if not (is_cjk(prev) or is_cjk(nxt)):
+            if not (is_cjk(prev) or is_cjk(nxt)) or _latin_or_digit(prev):
                 continue  # f(), [] in code-like text
         yield Diagnostic("PH006", f"“{token}”中内容为空，疑为未填写的占位", Span(s, e))
