@@ -1,0 +1,316 @@
+"""PU: punctuation in Chinese text, following GB/T 15834-2011.
+
+Half-width marks between Chinese characters, unbalanced or wrongly nested
+pairs, doubled marks, wrong ellipsis and dash forms. Every mechanical fix is
+safe; a fix that needs judgement is a suggestion.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.model import Diagnostic, Edit, Fix, Span
+from linter.registry import checks
+from linter.text import is_cjk
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+CLOSING_CJK = set("。，、；：？！”’）》】…—")
+OPENING_CJK = set("“‘（《【")
+
+
+def _cjkish(ch: str) -> bool:
+    """A Chinese character or Chinese punctuation."""
+    return is_cjk(ch) or ch in CLOSING_CJK or ch in OPENING_CJK
+
+
+_URLISH = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses, where ASCII punctuation is normal."""
+    return [m.span() for m in _URLISH.finditer(text)]
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _halfwidth_fix(span: Span, mark: str, full: str) -> Fix:
+    return Fix(f"改为全角“{full}”", (Edit(span.start, span.end, full),), safe=True)
+
+
+def _paren_pairs(text: str):
+    """Matched half-width ( ) pairs on one line (innermost first)."""
+    stack, pairs = [], []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            pairs.append((stack.pop(), i))
+    return pairs
+
+
+def _quote_form(text: str, i: int, mark: str) -> str:
+    """Which curly quote a straight quote at ``i`` stands for: straight double
+    quotes alternate open/close; a single quote closes an open ‘ before it."""
+    if mark == '"':
+        return "“" if text.count('"', 0, i) % 2 == 0 else "”"
+    if text.rfind("‘", 0, i) > text.rfind("’", 0, i):
+        return "’"
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    opening = (not prev or prev.isspace() or prev in "（《【：，。；、“‘(") and bool(nxt) and not nxt.isspace()
+    return "‘" if opening else "’"
+
+
+@checks("PU001", scope="line")
+def halfwidth_punctuation(doc, config):
+    text = doc.text
+    protected = _protected(text)
+    for i, c in enumerate(text):
+        if c not in ",;:?!.\"'" or _inside(i, protected):
+            continue
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if c in ",;?!":
+            if not (is_cjk(prev) or prev in CLOSING_CJK or is_cjk(nxt) or nxt in OPENING_CJK):
+                continue
+            if c == "," and prev.isdigit() and nxt.isdigit():
+                continue  # 1,000
+            full = FULL_WIDTH[c]
+        elif c == ":":
+            if prev.isdigit() and nxt.isdigit():
+                continue  # 10:30
+            if not (is_cjk(prev) or prev in CLOSING_CJK):
+                continue
+            full = "："
+        elif c == ".":
+            # a full stop after Chinese text, not a decimal point, abbreviation or file name
+            if not (is_cjk(prev) or prev in "”’）》") or (nxt and (nxt.isascii() and nxt.isalnum() or nxt == ".")):
+                continue
+            if i and text[i - 1:i + 1] == "..":
+                continue
+            full = "。"
+        else:  # straight quotes next to Chinese text
+            if not (_cjkish(prev) or _cjkish(nxt)):
+                continue
+            full = _quote_form(text, i, c)
+        span = Span(i, i + 1)
+        yield Diagnostic("PU001", f"中文语境中使用了半角“{c}”，应为全角“{full}”", span, _halfwidth_fix(span, c, full))
+    for open_i, close_i in _paren_pairs(text):
+        if _inside(open_i, protected):
+            continue
+        inner = text[open_i + 1:close_i]
+        prev = text[open_i - 1] if open_i else ""
+        nxt = text[close_i + 1] if close_i + 1 < len(text) else ""
+        if not (any(is_cjk(ch) for ch in inner) or (is_cjk(prev) and is_cjk(nxt))):
+            continue
+        if open_i and (prev.isascii() and prev.isalnum()) and not any(is_cjk(ch) for ch in inner):
+            continue  # f(x)
+        for pos, mark in ((open_i, "("), (close_i, ")")):
+            span = Span(pos, pos + 1)
+            full = FULL_WIDTH[mark]
+            yield Diagnostic("PU001", f"中文语境中使用了半角括号“{mark}”，应为全角“{full}”", span,
+                             _halfwidth_fix(span, mark, full))
+
+
+PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+SENTENCE_END = tuple("。！？；：…”’）》】!?;:")
+
+
+def logical_paragraphs(doc):
+    """(start, end) offsets of paragraphs, joining hard-wrapped lines: a line
+    that does not end a sentence continues on the next non-empty line."""
+    start = None
+    for line in doc.lines:
+        body = line.text.rstrip()
+        if not body.strip():
+            if start is not None:
+                yield start, prev_end
+                start = None
+            continue
+        if start is None:
+            start = line.start
+        prev_end = line.end
+        if body.endswith(SENTENCE_END):
+            yield start, line.end
+            start = None
+    if start is not None:
+        yield start, prev_end
+
+
+@checks("PU002", scope="document")
+def paired_marks(doc, config):
+    """Balance and nesting of paired marks within a paragraph.
+
+    Hard-wrapped lines are joined first, so a quotation broken across lines
+    is not reported. A straight ASCII quote is treated as whichever quote is
+    expected there, so that ‘四个意识' is reported once (by PU001), not twice.
+    """
+    text = doc.text
+    found = []
+    for start, end in logical_paragraphs(doc):
+        found.extend(_check_pairs(text, start, end))
+    return found
+
+
+def _check_pairs(text: str, start: int, end: int):
+    stack: list[tuple[str, int]] = []
+    found = []
+    for i in range(start, end):
+        c = text[i]
+        if c in PAIRS:
+            if c == "“" and any(o == "“" for o, _ in stack):
+                found.append(Diagnostic("PU002", "双引号内又用了双引号：里层引号应为单引号‘’", Span(i, i + 1),
+                                        Fix.replace(Span(i, i + 1), "‘", safe=False)))
+            if c == "《" and stack and stack[-1][0] == "《":
+                found.append(Diagnostic("PU002", "书名号内又用了书名号：里层应为单书名号〈〉", Span(i, i + 1),
+                                        Fix.replace(Span(i, i + 1), "〈", safe=False)))
+            stack.append((c, i))
+        elif c in CLOSERS:
+            opener = CLOSERS[c]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif any(o == opener for o, _ in stack):
+                # closes an outer pair: the inner ones were never closed
+                while stack and stack[-1][0] != opener:
+                    o, j = stack.pop()
+                    found.append(Diagnostic("PU002", f"“{o}”没有配对的“{PAIRS[o]}”（配对标号交叉）", Span(j, j + 1)))
+                stack.pop()
+            else:
+                found.append(Diagnostic("PU002", f"“{c}”前面没有配对的“{opener}”", Span(i, i + 1)))
+        elif c in "'\"" and stack and stack[-1][0] in ("‘" if c == "'" else "“"):
+            stack.pop()
+    for o, j in stack:
+        if o == "“" and _multi_paragraph_quote(text, start, j):
+            continue
+        found.append(Diagnostic("PU002", f"“{o}”没有配对的“{PAIRS[o]}”", Span(j, j + 1)))
+    return found
+
+
+def _multi_paragraph_quote(text: str, start: int, j: int) -> bool:
+    """A quotation running over several paragraphs leaves its opener unclosed
+    at the end of each paragraph but the last (GB/T 15834 4.3.3.4)."""
+    return text[start:j].strip() == "" and text.count("“", start) > text.count("”", start)
+
+
+@checks("PU003", scope="line")
+def doubled_marks(doc, config):
+    text = doc.text
+    for m in re.finditer(r"[，、；：。]{2,}", text):
+        run = m.group()
+        if set(run) == {"。"} and len(run) >= 3:
+            continue  # 。。。 is a wrong ellipsis, PU004
+        s, e = m.span()
+        if len(set(run)) == 1:
+            fix = Fix(f"改为一个“{run[0]}”", (Edit(s, e, run[0]),), safe=True)
+            yield Diagnostic("PU003", f"标点“{run}”重复", Span(s, e), fix)
+        else:
+            yield Diagnostic("PU003", f"标点“{run}”连用，应只保留一个", Span(s, e),
+                             Fix(f"改为“{run[-1]}”", (Edit(s, e, run[-1]),), safe=False))
+
+
+@checks("PU004", scope="line")
+def ellipsis_form(doc, config):
+    text = doc.text
+    protected = _protected(text)
+    for m in re.finditer(r"\.{3,}|。{3,}|．{3,}|…+|·{3,}", text):
+        run = m.group()
+        s, e = m.span()
+        if run == "……" or _inside(s, protected):
+            continue
+        if run[0] == "." :
+            prev = text[s - 1] if s else ""
+            nxt = text[e] if e < len(text) else ""
+            if not (_cjkish(prev) or _cjkish(nxt)):
+                continue  # an ASCII ellipsis in Latin text or code
+        if run[0] == "…" and len(run) == 4:
+            continue  # a doubled ellipsis (……) is allowed for a long omission: ……
+        yield Diagnostic("PU004", f"省略号“{run}”应为“……”", Span(s, e),
+                         Fix("改为“……”", (Edit(s, e, "……"),), safe=True))
+
+
+@checks("PU005", scope="line")
+def dash_form(doc, config):
+    text = doc.text
+    protected = _protected(text)
+    for m in re.finditer(r"-{2,}|—+|－{2,}|─{2,}", text):
+        run = m.group()
+        s, e = m.span()
+        if run == "——" or _inside(s, protected):
+            continue
+        prev = text[s - 1] if s else ""
+        nxt = text[e] if e < len(text) else ""
+        if run == "—" and (prev.isdigit() or nxt.isdigit() or not (is_cjk(prev) or is_cjk(nxt) or prev in "”）》")):
+            continue  # 2020—2022: a single dash between numbers marks a range
+        if run == "—" and _cjk_run_before(text, s) <= 3:
+            continue  # 北京—上海: a connector between short names (GB/T 15834 4.13)
+        if run[0] == "-" and not (_cjkish(prev) or _cjkish(nxt)):
+            continue  # -- in code or command-line options
+        if not text[:s].strip() and not text[e:].strip():
+            continue  # a line of dashes is a rule
+        yield Diagnostic("PU005", f"破折号“{run}”应为“——”", Span(s, e),
+                         Fix("改为“——”", (Edit(s, e, "——"),), safe=run != "—"))
+
+
+def _cjk_run_before(text: str, pos: int) -> int:
+    n = 0
+    while pos - n - 1 >= 0 and is_cjk(text[pos - n - 1]):
+        n += 1
+    return n
+
+
+@checks("PU006", scope="line")
+def repeated_exclamation(doc, config):
+    text = doc.text
+    for m in re.finditer(r"[？！?!]{4,}", text):
+        s, e = m.span()
+        keep = "！" if "！" in m.group() or "!" in m.group() else "？"
+        yield Diagnostic("PU006", f"问号、叹号连用超过三个：“{m.group()}”", Span(s, e),
+                         Fix(f"改为“{keep}”", (Edit(s, e, keep),), safe=False))
+
+
+CN_DIGITS = "一二三四五六七八九"
+_APPROX = re.compile(r"(?<![第\d一二三四五六七八九十])([一二三四五六七八九])、([一二两三四五六七八九])(?=[十百千万亿]?[个名人次天年月日岁件项条家户位元种所座台辆场周]|十)")
+
+
+@checks("PU007", scope="line")
+def approximate_number_dunhao(doc, config):
+    text = doc.text
+    for m in _APPROX.finditer(text):
+        a, b = CN_DIGITS.index(m.group(1)), CN_DIGITS.index(m.group(2).replace("两", "二"))
+        if b != a + 1:
+            continue
+        s = m.start()
+        comma = Span(s + 1, s + 2)
+        yield Diagnostic("PU007", f"相邻数字表示概数时不用顿号：“{m.group()}”应为“{m.group(1)}{m.group(2)}”",
+                         Span(s, m.end()), Fix("删去顿号", (Edit(comma.start, comma.end, ""),), safe=False))
+
+
+@checks("PU008", scope="line")
+def dunhao_between_quoted_items(doc, config):
+    text = doc.text
+    for m in re.finditer(r"(”|》)、(“|《)", text):
+        s = m.start() + 1
+        yield Diagnostic("PU008", "并列的引号或书名号之间通常不用顿号", Span(s, s + 1),
+                         Fix("删去顿号", (Edit(s, s + 1, ""),), safe=False))
+
+
+@checks("PU009", scope="document")
+def line_starts_with_punctuation(doc, config):
+    """Hard-wrapped text sometimes pushes a comma onto the next line."""
+    text = doc.text
+    lines = doc.lines
+    for idx, line in enumerate(lines):
+        if not line.text or line.text[0] not in "，。、；：？！":
+            continue
+        prev = lines[idx - 1] if idx else None
+        span = Span(line.start, line.start + 1)
+        fix = None
+        if prev is not None and prev.text.strip():
+            mark = line.text[0]
+            fix = Fix("把标点移到上一行末尾", (Edit(prev.end, prev.end, mark), Edit(line.start, line.start + 1, "")),
+                      safe=True)
+        yield Diagnostic("PU009", f"行首出现标点“{line.text[0]}”", span, fix)
