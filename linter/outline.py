@@ -1,0 +1,206 @@
+"""The speech's outline: headings (一、 （一） 1. （1） ①) and inline lists
+(一是/一要/第一/其一/首先), as a tree that rules and the language server read.
+
+GB/T 9704-2012 §7.3.3 fixes the heading levels: 一、 → （一） → 1. → （1）.
+A table of contents or outline left at the top of a draft is recognised and
+kept out of the tree (ST001 reports it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Document, Span
+
+CN_NUM = "〇一二三四五六七八九"
+
+
+def cn_to_int(s: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99)."""
+    s = s.replace("两", "二")
+    if not s:
+        return 0
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (CN_NUM.index(tens) if tens else 1) * 10 + (CN_NUM.index(ones) if ones else 0)
+    return CN_NUM.index(s) if len(s) == 1 else 0
+
+
+def int_to_cn(n: int) -> str:
+    if n < 10:
+        return CN_NUM[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_NUM[tens]) + "十" + (CN_NUM[ones] if ones else "")
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Heading families in GB/T 9704 order; the rank is the level they should have.
+HEADING_RANK = {"cn-dun": 1, "cn-paren": 2, "arabic-dot": 3, "arabic-paren": 4, "circled": 5}
+INLINE_FAMILIES = ("yi-shi", "yi-yao", "di-yi", "qi-yi", "shouxian")
+
+_CN = "[一二三四五六七八九十]{1,3}"
+_INDENT = r"[ \t\u3000]*"
+# (family, regex at line start, separator group name). The "sep" group holds
+# what follows the number, so wrong separators can be reported by NU003.
+HEADING_PATTERNS = [
+    ("cn-dun", re.compile(rf"{_INDENT}(?P<num>{_CN})(?P<sep>、|[.．，,](?!\d)| (?=\S))")),
+    ("cn-paren", re.compile(rf"{_INDENT}(?P<open>[（(])(?P<num>{_CN})(?P<close>[）)])(?P<sep>[、，,.．]?)")),
+    ("arabic-paren", re.compile(rf"{_INDENT}(?P<open>[（(])(?P<num>\d{{1,2}})(?P<close>[）)])(?P<sep>[、，,.．]?)")),
+    ("arabic-dot", re.compile(rf"{_INDENT}(?P<num>\d{{1,2}})(?P<sep>[.．](?!\d)|、)")),
+    ("circled", re.compile(rf"{_INDENT}(?P<num>[{CIRCLED}])(?P<sep>)")),
+]
+INLINE_PATTERN = re.compile(
+    rf"(?:(?<=^)|(?<=[。；！？：，、\s”]))(?P<label>(?P<yi>{_CN})(?P<kind>是|要)|第(?P<di>{_CN})(?=[，、：,])|其(?P<qi>{_CN})(?=[，、：,是])"
+    r"|(?P<sx>首先|其次|再次|最后)(?=[，、：,]))")
+SHOUXIAN = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    level: int
+    family: str
+    number: int
+    label: str
+    title: str
+    span: Span
+    line: int
+    children: tuple["OutlineNode", ...] = ()
+    separator: str = ""  # what followed the number, as written
+    brackets: str = ""  # the brackets, as written, for （一） and （1）
+
+
+@dataclass
+class _Builder:
+    family: str
+    number: int
+    label: str
+    title: str
+    span: Span
+    line: int
+    rank: int
+    separator: str = ""
+    brackets: str = ""
+    children: list = field(default_factory=list)
+
+    def freeze(self, level: int) -> OutlineNode:
+        return OutlineNode(level, self.family, self.number, self.label, self.title, self.span, self.line,
+                           tuple(c.freeze(level + 1) for c in self.children), self.separator, self.brackets)
+
+
+def _title(rest: str) -> str:
+    m = re.search(r"[。！？；]", rest)
+    return (rest[:m.start()] if m else rest).strip()[:60]
+
+
+def match_heading(text: str):
+    """(family, number, match) if a line starts with a heading marker."""
+    for family, pattern in HEADING_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        raw = m.group("num")
+        number = (CIRCLED.index(raw) + 1 if family == "circled" else
+                  int(raw) if family.startswith("arabic") else cn_to_int(raw))
+        if number <= 0:
+            continue
+        rest = text[m.end():]
+        if not rest.strip() or (family == "arabic-dot" and not re.match(r"\s*[\u4e00-\u9fff“《（]", rest)):
+            continue  # "2." followed by nothing or by Latin text is not a heading
+        if family == "cn-dun" and m.group("sep") != "、" and not re.match(r"[\u4e00-\u9fff“《]", rest.lstrip()):
+            continue
+        return family, number, m
+    return None
+
+
+def residue_lines(doc: Document) -> set[int]:
+    """Lines of an outline or table of contents at the top of the draft: a run
+    of heading-only lines (no sentence punctuation) whose headings come again
+    in the body."""
+    lines = doc.lines
+    run: list[int] = []
+    for line in lines[:40]:
+        t = line.text.strip()
+        if not t:
+            if run:
+                break
+            continue
+        if t in ("目录", "目 录", "提纲"):
+            continue
+        h = match_heading(t)
+        if h and len(t) <= 40 and not re.search(r"[。；！？,，]", t):
+            run.append(line.number)
+        elif run:
+            break
+    if len(run) < 2:
+        return set()
+    body = [l for l in lines if l.number > run[-1]]
+    titles = [lines[i].text.strip() for i in run]
+    repeated = sum(1 for t in titles if any(b.text.strip().startswith(t) for b in body))
+    return set(run) if repeated >= max(2, len(run) // 2) else set()
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
+    doc = Document(text)
+    skip = residue_lines(doc)
+    roots: list[_Builder] = []
+    stack: list[_Builder] = []
+    for line in doc.lines:
+        if line.number in skip or not line.text.strip():
+            continue
+        h = match_heading(line.text)
+        if h:
+            family, number, m = h
+            rank = HEADING_RANK[family]
+            start = line.start + (len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000")))
+            node = _Builder(family, number, m.group(0).strip(), _title(line.text[m.end():]),
+                            Span(start, line.start + m.end()), line.number, rank,
+                            separator=m.group("sep"),
+                            brackets=(m.group("open") + m.group("close")) if "open" in m.groupdict() else "")
+            while stack and stack[-1].rank >= rank:
+                stack.pop()
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            body_from = m.end()
+        else:
+            body_from = 0
+        _inline_items(line, body_from, stack, roots)
+    return tuple(r.freeze(1) for r in roots), tuple(sorted(skip))
+
+
+def _inline_items(line, body_from: int, stack, roots) -> None:
+    """一是/一要/第一/其一/首先 items inside a paragraph: children of the
+    nearest heading, at the level below it."""
+    parent_rank = stack[-1].rank if stack else 0
+    for m in INLINE_PATTERN.finditer(line.text, body_from):
+        if m.group("yi"):
+            family = "yi-shi" if m.group("kind") == "是" else "yi-yao"
+            number = cn_to_int(m.group("yi"))
+        elif m.group("di"):
+            family, number = "di-yi", cn_to_int(m.group("di"))
+        elif m.group("qi"):
+            family, number = "qi-yi", cn_to_int(m.group("qi"))
+        else:
+            family, number = "shouxian", SHOUXIAN[m.group("sx")]
+        if family == "yi-yao" and number == 1 and line.text[m.end():m.end() + 1] in "求些点个":
+            continue  # 一要求, 一些
+        node = _Builder(family, number, m.group("label"), _title(line.text[m.end():]),
+                        Span(line.start + m.start(), line.start + m.end()), line.number, parent_rank + 10)
+        (stack[-1].children if stack else roots).append(node)
+
+
+def parse_outline(doc: Document) -> list[OutlineNode]:
+    """The outline tree of ``doc``: roots in document order."""
+    return list(_parse(doc.text)[0])
+
+
+def outline_residue(doc: Document) -> tuple[int, ...]:
+    """Line numbers of a table of contents left at the top (not in the tree)."""
+    return _parse(doc.text)[1]
+
+
+def walk(nodes):
+    for n in nodes:
+        yield n
+        yield from walk(n.children)

@@ -1,0 +1,159 @@
+"""NU: section numbering, following GB/T 9704-2012 §7.3.3 (一、→（一）→1.→（1））.
+
+All checks read the outline tree from linter.outline; each finding says what
+was expected (“此处应为（三）”).
+"""
+from __future__ import annotations
+
+from linter.model import Diagnostic, Edit, Fix
+from linter.outline import HEADING_RANK, INLINE_FAMILIES, int_to_cn, parse_outline, walk
+from linter.registry import checks
+
+LIST_FAMILY_NAMES = {"yi-shi": "一是", "yi-yao": "一要", "di-yi": "第一", "qi-yi": "其一"}
+
+
+def expected_label(node, number: int) -> str:
+    f = node.family
+    cn = int_to_cn(number)
+    return {
+        "cn-dun": f"{cn}、", "cn-paren": f"（{cn}）", "arabic-dot": f"{number}.", "arabic-paren": f"（{number}）",
+        "circled": "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[number - 1] if number <= 20 else str(number),
+        "yi-shi": f"{cn}是", "yi-yao": f"{cn}要", "di-yi": f"第{cn}", "qi-yi": f"其{cn}",
+    }.get(f, node.label)
+
+
+def _sequences(children):
+    """Runs of same-family siblings, split where an inline list restarts at 一
+    (each paragraph may open its own 一是/二是 list)."""
+    runs: dict[str, list] = {}
+    out = []
+    for c in children:
+        if c.family == "shouxian":
+            continue
+        key = "inline" if c.family in INLINE_FAMILIES else c.family
+        run = runs.get(key)
+        if run is None or (key == "inline" and c.number == 1):
+            run = []
+            runs[key] = run
+            out.append(run)
+        run.append(c)
+    return out
+
+
+@checks("NU001", scope="document")
+def numbering_sequence(doc, config):
+    """Gaps, repeats and restarts among siblings of one family."""
+    found = []
+
+    def visit(children):
+        for run in _sequences(children):
+            expected = 1
+            for node in run:
+                want = expected_label(node, expected)
+                if node.number != expected:
+                    if node.number == expected - 1:
+                        why = "编号重复"
+                    elif node.number == 1 and expected > 1:
+                        why = "编号重新从头开始"
+                    elif node.number < expected:
+                        why = "编号倒退"
+                    else:
+                        why = "编号跳号"
+                    found.append(Diagnostic("NU001", f"{why}：此处应为“{want}”", node.span,
+                                            Fix.replace(node.span, want if node.family not in INLINE_FAMILIES else want,
+                                                        safe=False)))
+                    expected = max(expected, node.number) + 1 if node.number > expected else expected + 1
+                else:
+                    expected += 1
+        for c in children:
+            visit(c.children)
+
+    visit(parse_outline(doc))
+    # fix titles for label replacement are only right when the whole label is the marker
+    return [d for d in found]
+
+
+@checks("NU002", scope="document")
+def heading_levels(doc, config):
+    """A heading level used where GB/T 9704 wants another one."""
+    roots = parse_outline(doc)
+    headings = [n for n in walk(roots) if n.family in HEADING_RANK]
+    used = {n.family for n in headings}
+    found = []
+    rank_name = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+    first_dun = next((n for n in headings if n.family == "cn-dun"), None)
+
+    def visit(nodes, parent_rank):
+        for n in nodes:
+            if n.family in HEADING_RANK:
+                rank = HEADING_RANK[n.family]
+                missing = [r for r in range(parent_rank + 1, rank)
+                           if any(HEADING_RANK[f] == r for f in used)]
+                if parent_rank == 0 and rank > 1 and first_dun is not None and n.span.start < first_dun.span.start:
+                    found.append(Diagnostic("NU002", f"“{n.label}”前面没有上一级标题“一、”", n.span))
+                elif missing and parent_rank > 0:
+                    found.append(Diagnostic(
+                        "NU002", f"层级跳跃：“{n.label}”直接用在上一级标题之下，本文此层应使用“{rank_name[missing[0]]}”格式",
+                        n.span))
+                visit(n.children, rank)
+            else:
+                visit(n.children, parent_rank)
+
+    visit(roots, 0)
+    return found
+
+
+@checks("NU003", scope="document")
+def heading_separators(doc, config):
+    """一. 一， (1) （一）、 1、 — the marker is written the wrong way."""
+    found = []
+    for n in walk(parse_outline(doc)):
+        f, sep = n.family, n.separator
+        start, end = n.span.start, n.span.end
+        if f == "cn-dun" and sep != "、":
+            want = int_to_cn(n.number) + "、"
+            found.append(Diagnostic("NU003", f"一级标题序号后应用顿号：此处应为“{want}”", n.span,
+                                    Fix(f"改为“{want}”", (Edit(start, end, want),), safe=True)))
+        elif f in ("cn-paren", "arabic-paren"):
+            inner = int_to_cn(n.number) if f == "cn-paren" else str(n.number)
+            want = f"（{inner}）"
+            problems = []
+            if n.brackets != "（）":
+                problems.append("应使用全角括号")
+            if sep:
+                problems.append("括号后不加标点")
+            if problems:
+                found.append(Diagnostic("NU003", f"{'，'.join(problems)}：此处应为“{want}”", n.span,
+                                        Fix(f"改为“{want}”", (Edit(start, end, want),), safe=True)))
+        elif f == "arabic-dot" and sep != ".":
+            want = f"{n.number}."
+            found.append(Diagnostic("NU003", f"三级标题序号后应用半角圆点：此处应为“{want}”", n.span,
+                                    Fix(f"改为“{want}”", (Edit(start, end, want),), safe=True)))
+    return found
+
+
+@checks("NU004", scope="document")
+def mixed_list_families(doc, config):
+    """一是… 二要… 第三… — one list written in several families."""
+    found = []
+
+    def visit(children):
+        run_family = None
+        expected = 1
+        for c in children:
+            if c.family not in LIST_FAMILY_NAMES:
+                continue
+            if c.number == 1 or run_family is None:
+                run_family, expected = c.family, c.number + 1
+                continue
+            if c.number == expected and c.family != run_family:
+                proto = type(c)(c.level, run_family, c.number, c.label, c.title, c.span, c.line)
+                want = expected_label(proto, c.number)
+                found.append(Diagnostic("NU004", f"同一列举中序号形式不一致：此处应为“{want}”", c.span,
+                                        Fix.replace(c.span, want, safe=False)))
+            expected = c.number + 1
+        for c in children:
+            visit(c.children)
+
+    visit(parse_outline(doc))
+    return found

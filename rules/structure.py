@@ -1,0 +1,145 @@
+"""ST: the draft's structure — outline residue, missing parts, announced
+counts the body contradicts, truncated text, a repeated title."""
+from __future__ import annotations
+
+import re
+
+from linter.model import Diagnostic, Edit, Fix, Span
+from linter.outline import INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline
+from linter.registry import checks
+
+
+def _line_span_with_break(doc, first: int, last: int) -> Span:
+    """Lines first..last including the line break after the last one."""
+    lines = doc.lines
+    end = lines[last + 1].start if last + 1 < len(lines) else lines[last].end
+    return Span(lines[first].start, end)
+
+
+@checks("ST001", "ST002", scope="document")
+def outline_residue_and_missing_parts(doc, config):
+    residue = outline_residue(doc)
+    if not residue:
+        return []
+    lines = doc.lines
+    span = _line_span_with_break(doc, residue[0], residue[-1])
+    found = [Diagnostic("ST001", f"正文前残留提纲或目录（第{residue[0] + 1}–{residue[-1] + 1}行），与正文标题重复",
+                        Span(lines[residue[0]].start, lines[residue[-1]].end),
+                        Fix("删除提纲", (Edit(span.start, span.end, ""),), safe=False))]
+    body_headings = {n.label + n.title for n in parse_outline(doc)}
+    body_text = [l.text.strip() for l in lines if l.number > residue[-1]]
+    for i in residue:
+        t = lines[i].text.strip()
+        if not any(b.startswith(t) for b in body_text) and t not in body_headings:
+            found.append(Diagnostic("ST002", f"提纲列有“{t}”，正文中没有这一部分", Span(lines[i].start, lines[i].end)))
+    return found
+
+
+_ANNOUNCE = re.compile(r"(?:讲|谈|强调|提出|说)(?:以下|这么)?(?P<n>[两二三四五六七八九十])(?:点|个方面|个问题|条)"
+                       r"|(?<![这那此])(?P<m>[两二三四五六七八九十])个方面(?!的)")
+
+
+@checks("ST003", scope="document")
+def announced_counts(doc, config):
+    """“我讲三点意见” followed by four parts, “两个方面” followed by 一是/二是/三是."""
+    roots = parse_outline(doc)
+    found = []
+    top = [n for n in roots if n.family not in INLINE_FAMILIES]
+    first_heading = top[0].span.start if top else None
+    for m in _ANNOUNCE.finditer(doc.text):
+        announced = cn_to_int(m.group("n") or m.group("m"))
+        pos = m.start()
+        if first_heading is not None and pos < first_heading:
+            family = top[0].family
+            actual = len([n for n in top if n.family == family])
+            what = "个部分"
+        else:
+            actual = _inline_list_after(doc, roots, m.end())
+            what = "项"
+        if actual >= 2 and actual != announced:
+            found.append(Diagnostic("ST003", f"前文说“{m.group()}”，后文实际有{actual}{what}", Span(m.start(), m.end())))
+    return found
+
+
+def _inline_list_after(doc, roots, offset: int) -> int:
+    """Length of the 一是/二是… list that starts right after ``offset`` (in
+    the same paragraph or the next line)."""
+    from linter.outline import walk
+
+    line_no = doc.position(offset)[0]
+    items = [n for n in walk(roots) if n.family in INLINE_FAMILIES and n.span.start >= offset
+             and n.line <= line_no + 1]
+    count = 0
+    for n in items:
+        if n.number == count + 1:
+            count += 1
+        elif n.number == 1 and count:
+            break
+    return count
+
+
+SENTENCE_FINAL = tuple("。！？…”’）】》!?")
+
+
+@checks("ST004", scope="document")
+def truncated_text(doc, config):
+    """The draft ends mid-sentence, or with a quote or bracket still open."""
+    from rules._scrape import residue_lines
+
+    residue = set(residue_lines(doc))
+    lines = [l for l in doc.lines if l.text.strip() and l.number not in residue]
+    if len(lines) < 3:
+        return []
+    last = lines[-1]
+    body = last.text.rstrip()
+    span = Span(last.start, last.start + len(body))
+    if match_heading(body.strip()) and len(body) < 60:
+        return [Diagnostic("ST004", "全文以标题结束，正文缺失（疑似截断）", span)]
+    tail_quote = body.rfind("“") > body.rfind("”")
+    if tail_quote:
+        return [Diagnostic("ST004", "全文结尾处引号未闭合（疑似截断）", span)]
+    if body.endswith(SENTENCE_FINAL):
+        return []
+    if len(body.strip()) <= 20 and lines[-2].text.rstrip().endswith(SENTENCE_FINAL) and not _looks_cut(body):
+        return []  # a sign-off: the office, a date
+    return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
+
+
+def _looks_cut(body: str) -> bool:
+    """A short last line that is no date or signature: a word cut off."""
+    t = body.strip()
+    if re.fullmatch(r"[\d〇一二三四五六七八九十]{2,4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", t):
+        return False
+    return not re.search(r"(委员会|办公室|办公厅|人民政府|党委|纪委|局|厅|部|院|会|处|同志)$", t) and len(t) <= 4
+
+
+@checks("ST005", scope="document")
+def repeated_title(doc, config):
+    """The title comes again near the top (often split over two lines)."""
+    lines = doc.lines
+    nonempty = [l for l in lines if l.text.strip()]
+    if not nonempty:
+        return []
+    title = nonempty[0]
+    t = title.text.strip()
+    if len(t) < 8 or t.endswith(("。", "：", ":")):
+        return []
+    candidates = [l for l in lines if l.number > title.number][:20]
+    for i, line in enumerate(candidates):
+        s = line.text.strip()
+        if not s:
+            continue
+        if s == t:
+            return [_repeat(doc, line.number, line.number)]
+        if t.startswith(s) and i + 1 < len(candidates):
+            nxt = candidates[i + 1].text.strip()
+            if s + nxt == t:
+                return [_repeat(doc, line.number, candidates[i + 1].number)]
+    return []
+
+
+def _repeat(doc, first: int, last: int) -> Diagnostic:
+    lines = doc.lines
+    span = _line_span_with_break(doc, first, last)
+    return Diagnostic("ST005", "标题重复出现", Span(lines[first].start, lines[last].end),
+                      Fix("删除重复的标题", (Edit(span.start, span.end, ""),), safe=True))

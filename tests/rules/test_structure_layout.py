@@ -1,0 +1,74 @@
+"""NU, ST and LY on whole speeches: legitimate restarts stay clean, the seed
+defects are found, and --fix on seed 001 changes only what it should."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from linter import Document, cli, lint, load_path
+from linter.config import Config
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NU_ST_LY = Config(select=("NU", "ST", "LY"))
+
+
+def codes(text, select=("NU", "ST", "LY")):
+    return [d.code for d in lint(Document(text), Config(select=select))]
+
+
+def test_legitimate_restarts_are_not_flagged():
+    doc = load_path(FIXTURES / "restarts_speech.txt")
+    assert lint(doc, NU_ST_LY) == []
+
+
+@pytest.mark.parametrize("text, message", [
+    ("一、甲\n（一）子\n（二）子\n（四）子\n", "此处应为“（三）”"),
+    ("一、甲\n二、乙\n二、丙\n", "编号重复：此处应为“三、”"),
+    ("一、甲\n（一）子\n（二）子\n（一）子\n", "编号重新从头开始：此处应为“（三）”"),
+    ("一、甲\n要做到：一是A；二是B；四是C。\n", "此处应为“三是”"),
+    ("一.总体要求\n", "此处应为“一、”"),
+    ("（一）、提高认识\n", "括号后不加标点：此处应为“（一）”"),
+    ("(1)细化\n", "应使用全角括号：此处应为“（1）”"),
+    ("1、加强学习\n", "此处应为“1.”"),
+    ("一是坚持标准；二要压实责任。", "此处应为“二是”"),
+    ("一、甲\n（一）子\n二、乙\n1.子\n", "本文此层应使用“（一）”格式"),
+])
+def test_numbering_messages_say_what_was_expected(text, message):
+    found = lint(Document(text), Config(select=("NU",)))
+    assert any(message in d.message for d in found), [d.message for d in found]
+
+
+def test_announced_count_against_top_level_parts():
+    text = "同志们：\n下面，我讲三点意见。\n一、甲\n内容。\n二、乙\n内容。\n三、丙\n内容。\n四、丁\n内容。\n"
+    found = lint(Document(text), Config(select=("ST003",)))
+    assert [d.message for d in found] == ["前文说“讲三点”，后文实际有4个部分"]
+
+
+def test_seed_004_outline_residue_and_missing_part(seeds_dir):
+    doc = load_path(seeds_dir / "004_f95eedb844636dc0.txt")
+    found = {(d.code, doc.position(d.span.start)[0] + 1) for d in lint(doc, NU_ST_LY)}
+    assert ("ST001", 1) in found and ("ST002", 4) in found
+    assert ("ST004", 20) in found  # ends with the lone word 开展
+    assert ("LY005", 21) in found  # blank lines at the end
+
+
+def test_fix_on_seed_001_joins_lines_and_deletes_residue_only(tmp_path, seeds_dir):
+    original = (seeds_dir / "001_fdbb133df198b9b9.txt").read_text(encoding="utf-8")
+    target = tmp_path / "001.txt"
+    shutil.copy(seeds_dir / "001_fdbb133df198b9b9.txt", target)
+    cli.main(["--fix", "--select", "LY,ST", "--format", "json", str(target)])
+    fixed = target.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    residue = set(range(1, 8)) | {8, 9} | set(range(73, 77))  # page furniture, repeated title, abstract
+    kept = [l for i, l in enumerate(lines) if i not in residue]
+    # nothing but line breaks inside paragraphs was removed
+    assert fixed.replace("\n", "") == "".join(kept)
+    # every paragraph now ends a sentence, except the truncated last one
+    paragraphs = [p for p in fixed.split("\n") if p]
+    assert paragraphs[1] == "同志们:"
+    assert all(p.endswith(("。", "！", "上来", "保障", "强化", "上来")) or p.startswith(("一、", "二、", "三、"))
+               for p in paragraphs[2:-1]), [p[-10:] for p in paragraphs]
+    assert len(paragraphs) < 15
+    # a second run changes nothing
+    cli.main(["--fix", "--select", "LY,ST", "--format", "json", str(target)])
+    assert target.read_text(encoding="utf-8") == fixed
