@@ -153,7 +153,16 @@ def paired_marks(doc, config):
     found = []
     for start, end in logical_paragraphs(doc):
         found.extend(_check_pairs(text, start, end))
-    return found
+    return [d for d in found if not _cut_off_at_the_end(text, d)]
+
+
+def _cut_off_at_the_end(text: str, d) -> bool:
+    """An opener left open because the draft itself is cut off: ST004 reports
+    the truncation, so this is not reported twice."""
+    if text[d.span.start] in PAIRS and "没有配对" in d.message and "交叉" not in d.message:
+        rest = text[d.span.end:].rstrip()
+        return not any(c in rest for c in "。！？…")
+    return False
 
 
 def _check_pairs(text: str, start: int, end: int):
