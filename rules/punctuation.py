@@ -7,6 +7,7 @@ safe; a fix that needs judgement is a suggestion.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from linter.model import Diagnostic, Edit, Fix, Span
 from linter.registry import checks
@@ -96,15 +97,20 @@ def halfwidth_punctuation(doc, config):
             full = _quote_form(text, i, c)
         span = Span(i, i + 1)
         yield Diagnostic("PU001", f"中文语境中使用了半角“{c}”，应为全角“{full}”", span, _halfwidth_fix(span, c, full))
-    for open_i, close_i in _paren_pairs(text):
+    pairs = _paren_pairs(text)
+    if pairs:
+        cjk_before = [0]  # cjk_before[i]: Chinese characters in text[:i] (keeps this linear)
+        for ch in text:
+            cjk_before.append(cjk_before[-1] + is_cjk(ch))
+    for open_i, close_i in pairs:
         if _inside(open_i, protected):
             continue
-        inner = text[open_i + 1:close_i]
+        inner_has_cjk = cjk_before[close_i] - cjk_before[open_i + 1] > 0
         prev = text[open_i - 1] if open_i else ""
         nxt = text[close_i + 1] if close_i + 1 < len(text) else ""
-        if not (any(is_cjk(ch) for ch in inner) or (is_cjk(prev) and is_cjk(nxt))):
+        if not (inner_has_cjk or (is_cjk(prev) and is_cjk(nxt))):
             continue
-        if open_i and (prev.isascii() and prev.isalnum()) and not any(is_cjk(ch) for ch in inner):
+        if open_i and (prev.isascii() and prev.isalnum()) and not inner_has_cjk:
             continue  # f(x)
         for pos, mark in ((open_i, "("), (close_i, ")")):
             span = Span(pos, pos + 1)
@@ -153,47 +159,52 @@ def paired_marks(doc, config):
     found = []
     for start, end in logical_paragraphs(doc):
         found.extend(_check_pairs(text, start, end))
-    return [d for d in found if not _cut_off_at_the_end(text, d)]
+    last_final = max(text.rfind(c) for c in "。！？…")
+    return [d for d in found if not _cut_off_at_the_end(text, d, last_final)]
 
 
-def _cut_off_at_the_end(text: str, d) -> bool:
+def _cut_off_at_the_end(text: str, d, last_final: int) -> bool:
     """An opener left open because the draft itself is cut off: ST004 reports
     the truncation, so this is not reported twice."""
-    if text[d.span.start] in PAIRS and "没有配对" in d.message and "交叉" not in d.message:
-        rest = text[d.span.end:].rstrip()
-        return not any(c in rest for c in "。！？…")
-    return False
+    return (text[d.span.start] in PAIRS and "没有配对" in d.message and "交叉" not in d.message
+            and d.span.start > last_final)
 
 
 def _check_pairs(text: str, start: int, end: int):
     stack: list[tuple[str, int]] = []
+    open_count: Counter = Counter()  # openers on the stack, by kind (keeps this linear)
     found = []
     for i in range(start, end):
         c = text[i]
         if c in PAIRS:
-            if c == "“" and any(o == "“" for o, _ in stack):
+            if c == "“" and open_count["“"]:
                 found.append(Diagnostic("PU002", "双引号内又用了双引号：里层引号应为单引号‘’", Span(i, i + 1),
                                         Fix.replace(Span(i, i + 1), "‘", safe=False)))
             if c == "《" and stack and stack[-1][0] == "《":
                 found.append(Diagnostic("PU002", "书名号内又用了书名号：里层应为单书名号〈〉", Span(i, i + 1),
                                         Fix.replace(Span(i, i + 1), "〈", safe=False)))
             stack.append((c, i))
+            open_count[c] += 1
         elif c in CLOSERS:
             opener = CLOSERS[c]
             if stack and stack[-1][0] == opener:
                 stack.pop()
-            elif any(o == opener for o, _ in stack):
+                open_count[opener] -= 1
+            elif open_count[opener]:
                 # closes an outer pair: the inner ones were never closed
                 while stack and stack[-1][0] != opener:
                     o, j = stack.pop()
+                    open_count[o] -= 1
                     found.append(Diagnostic("PU002", f"“{o}”没有配对的“{PAIRS[o]}”（配对标号交叉）", Span(j, j + 1)))
                 stack.pop()
+                open_count[opener] -= 1
             else:
                 found.append(Diagnostic("PU002", f"“{c}”前面没有配对的“{opener}”", Span(i, i + 1)))
         elif c in "'\"" and stack and stack[-1][0] in ("‘" if c == "'" else "“"):
-            stack.pop()
+            open_count[stack.pop()[0]] -= 1
+    multi = bool(stack) and _multi_paragraph_quote(text, start, stack[0][1])
     for o, j in stack:
-        if o == "“" and _multi_paragraph_quote(text, start, j):
+        if o == "“" and multi and j == stack[0][1]:
             continue
         found.append(Diagnostic("PU002", f"“{o}”没有配对的“{PAIRS[o]}”", Span(j, j + 1)))
     return found
