@@ -1,0 +1,159 @@
+"""Data behind the TY rules, loaded lazily once per process.
+
+- the fixed-expression lexicon (political terms compiled by hand, idioms
+  mined from jieba by tools/build_typo_lexicon.py) and the confusion pairs;
+- which characters a pinyin input method or a glance confuses;
+- the fcitx5 word trigram model (Debian libime-data-language-model), read
+  with kenlm, memory-mapped: if it is missing, the context layer is off.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "typo"
+LM_PATHS = ("/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm", "/usr/lib/aarch64-linux-gnu/libime/zh_CN.lm",
+            "/usr/lib/libime/zh_CN.lm", "/usr/share/libime/zh_CN.lm")
+log = logging.getLogger("gwlint")
+
+
+def _lines(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@lru_cache(maxsize=1)
+def political_terms() -> frozenset[str]:
+    return frozenset(_lines("political.txt"))
+
+
+@lru_cache(maxsize=1)
+def idioms() -> frozenset[str]:
+    return frozenset(_lines("idioms.txt"))
+
+
+@lru_cache(maxsize=1)
+def builtin_confusions() -> dict[str, str]:
+    pairs = {}
+    for line in _lines("confusions.tsv"):
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0] != parts[1]:
+            pairs[parts[0]] = parts[1]
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def homophone_pairs() -> dict[str, str]:
+    return dict(line.split("\t")[:2] for line in _lines("homophone_pairs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def words() -> frozenset[str]:
+    """Two- and three-character dictionary words (from jieba)."""
+    return frozenset(_lines("words.txt"))
+
+
+@lru_cache(maxsize=1)
+def char_table() -> tuple[dict[str, str], dict[str, int], dict[str, tuple[str, ...]]]:
+    """(char → toneless pinyin, char → frequency, pinyin → chars by frequency)."""
+    pinyin, freq, by_pinyin = {}, {}, {}
+    for line in _lines("chars.tsv"):
+        ch, py, f = line.split("\t")
+        pinyin[ch] = py
+        freq[ch] = int(f)
+        by_pinyin.setdefault(py, []).append(ch)
+    return pinyin, freq, {k: tuple(v) for k, v in by_pinyin.items()}
+
+
+# Characters that look alike, compiled by hand from proofreading guides.
+SHAPE_GROUPS = [
+    "己已巳", "末未", "戊戍戌", "士土", "日曰", "拨拔", "侯候", "贝见", "免兔", "辨辩辫瓣", "即既", "须需",
+    "析折", "徒徙", "冶治", "崇祟", "汨汩", "赢嬴羸", "壁璧", "暮幕慕墓募", "彻沏砌", "检捡俭验险", "睛晴清请情",
+    "搏博傅", "膊脯", "籍藉", "綦蓁", "刺剌", "灸炙", "券卷", "苟荀", "茶荼", "大太犬", "千干于", "人入八",
+    "天夭", "王玉主", "田由甲申", "目且", "刀力", "未末朱", "牛午", "肓盲", "祗祇", "竞竟", "锐锐", "痼固锢",
+    "瘴障", "帜织职识炽", "旗棋祺琪", "幢撞", "缀辍", "蓝篮监", "历厉励", "账帐", "象像", "做作", "坐座",
+]
+
+
+@lru_cache(maxsize=1)
+def shape_neighbours() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group in SHAPE_GROUPS:
+        for c in group:
+            out.setdefault(c, set()).update(x for x in group if x != c)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^sh"), "s"), (re.compile(r"^n"), "l"),
+          (re.compile(r"ang$"), "an"), (re.compile(r"eng$"), "en"), (re.compile(r"ing$"), "in")]
+
+
+def fuzzy(py: str) -> str:
+    for pattern, repl in _FUZZY:
+        py = pattern.sub(repl, py)
+    return py
+
+
+def confusable(wrong: str, right: str) -> str | None:
+    """Why ``wrong`` is a plausible slip for ``right``: "同音", "近音", "形近", or None."""
+    pinyin = char_table()[0]
+    pw, pr = pinyin.get(wrong), pinyin.get(right)
+    if pw and pr:
+        if pw == pr:
+            return "同音"
+        if fuzzy(pw) == fuzzy(pr):
+            return "近音"
+    if right in shape_neighbours().get(wrong, ()):
+        return "形近"
+    return None
+
+
+class LanguageModel:
+    """The word trigram model, with a forward-maximum-matching segmenter over
+    its own vocabulary so that queries use words the model knows."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def is_word(self, w: str) -> bool:
+        return w in self.model
+
+    def segment(self, text: str) -> list[str]:
+        words, i, n = [], 0, len(text)
+        model = self.model
+        while i < n:
+            for L in (4, 3, 2):
+                if i + L <= n and text[i:i + L] in model:
+                    words.append(text[i:i + L])
+                    i += L
+                    break
+            else:
+                words.append(text[i])
+                i += 1
+        return words
+
+    def score(self, text: str) -> float:
+        return self.model.score(" ".join(self.segment(text)), bos=False, eos=False)
+
+
+@lru_cache(maxsize=1)
+def language_model() -> LanguageModel | None:
+    path = next((p for p in LM_PATHS if Path(p).is_file()), None)
+    if path is None:
+        log.warning("TY context layer off: language model not found "
+                    "(install it with: apt-get install libime-data-language-model)")
+        return None
+    try:
+        import kenlm
+    except ImportError:
+        log.warning("TY context layer off: the kenlm package is not installed (pip install kenlm)")
+        return None
+    try:
+        return LanguageModel(kenlm.Model(path))
+    except (OSError, RuntimeError) as exc:
+        log.warning("TY context layer off: cannot load %s: %s", path, exc)
+        return None

@@ -1,0 +1,167 @@
+"""TY: wrong characters (错别字) typed with a pinyin input method.
+
+- TY001: one wrong character inside a fixed expression (市帜鲜明 → 旗帜鲜明);
+- TY002: a known misspelling from the confusion lexicon (布署 → 部署);
+- TY003: a homophone that is wrong in context (行动市从严 → 行动是从严),
+  found by the fcitx5 word trigram model.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from linter.lexicon import PhraseIndex
+from linter.model import Diagnostic, Fix, Span
+from linter.registry import checks
+from linter.text import is_cjk
+from rules import _typo_data as data
+
+MIN_ENTRY = 4  # shorter entries match too much by accident
+POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
+IDIOM_GAIN = 2.5  # ... and an idiom
+PAIR_GAIN = 2.5  # ... and a known homophone slip such as 市 for 是 (TY003)
+CONTEXT_GAIN = 9.0  # ... and any other homophone (TY003): clean text must stay quiet
+STRONG_GAIN = 6.0  # a political term a million times more probable needs no other evidence
+
+
+@lru_cache(maxsize=8)
+def fixed_phrase_index(extra: tuple[str, ...]):
+    """Entries by the bigram that opens each half: one wrong character leaves
+    one half intact, so every near-miss is found with two lookups per position."""
+    entries = {e for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
+    halves: dict[str, list[tuple[str, int]]] = {}
+    for e in entries:
+        h = len(e) // 2
+        halves.setdefault(e[0:2], []).append((e, 0))
+        halves.setdefault(e[h:h + 2], []).append((e, h))
+    return frozenset(entries), halves
+
+
+def _window(text: str, start: int, end: int, pad: int = 4) -> tuple[str, int]:
+    s = max(0, start - pad)
+    return text[s:min(len(text), end + pad)], s
+
+
+def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
+    """How much more probable the text is with ``replacement`` (log10), or None without a model."""
+    lm = data.language_model()
+    if lm is None:
+        return None
+    window, s = _window(text, start, end)
+    fixed = window[:start - s] + replacement + window[end - s:]
+    return lm.score(fixed) - lm.score(window)
+
+
+@checks("TY001", scope="line")
+def fixed_phrase_typos(doc, config):
+    text = doc.text
+    entries, halves = fixed_phrase_index(tuple(config.lexicon))
+    political = data.political_terms()
+    known_words = data.words()
+    lm = data.language_model()
+    best: dict[int, tuple] = {}  # wrong-character offset → (entry length, finding)
+    n = len(text)
+    for i in range(n - 1):
+        for entry, off in halves.get(text[i:i + 2], ()):
+            s = i - off
+            L = len(entry)
+            if s < 0 or s + L > n:
+                continue
+            window = text[s:s + L]
+            if window == entry:
+                continue
+            diffs = [k for k in range(L) if window[k] != entry[k]]
+            if len(diffs) != 1:
+                continue
+            k = diffs[0]
+            wrong, right = window[k], entry[k]
+            if not (is_cjk(wrong) and is_cjk(right)) or window in entries or window in known_words:
+                continue
+            if lm is not None and lm.is_word(window):
+                continue  # the variant is itself a word
+            reason = data.confusable(wrong, right)
+            gain = lm_gain(text, s, s + L, entry)
+            if entry in political and reason in ("同音", "近音"):
+                gain = max(gain or 0.0, POLITICAL_GAIN)  # the model may not know a newer slogan
+            if reason is None:
+                # no phonetic or visual link: only overwhelming context evidence will do
+                if entry not in political or gain is None or gain < STRONG_GAIN:
+                    continue
+                reason = "语境"
+            need = POLITICAL_GAIN if entry in political else IDIOM_GAIN
+            if gain is not None and gain < need:
+                continue
+            if gain is None and entry not in political:
+                continue
+            pos = s + k
+            if pos in best and best[pos][0] >= L:
+                continue
+            safe = entry in political and reason in ("同音", "语境") and gain is not None and gain >= 2 * need
+            d = Diagnostic("TY001", (f"“{window}”应为“{entry}”（“{wrong}”“{right}”{reason}误用）" if reason != "语境"
+                            else f"“{window}”应为“{entry}”"), Span(s, s + L),
+                           Fix.replace(Span(s, s + L), entry, safe=safe))
+            best[pos] = (L, d)
+    return [d for _, d in sorted(best.values(), key=lambda x: x[1].span.start)]
+
+
+@lru_cache(maxsize=8)
+def confusion_index(extra: tuple[tuple[str, str], ...]):
+    pairs = dict(data.builtin_confusions())
+    pairs.update(extra)
+    return PhraseIndex(pairs), pairs
+
+
+@checks("TY002", scope="line")
+def known_misspellings(doc, config):
+    index, pairs = confusion_index(tuple(config.confusions))
+    for start, end, wrong in index.finditer(doc.text):
+        right = pairs[wrong]
+        yield Diagnostic("TY002", f"“{wrong}”应为“{right}”", Span(start, end),
+                         Fix.replace(Span(start, end), right, safe=True))
+
+
+# Single characters that stand alone as words; a slip often produces one.
+FUNCTION_CHARS = frozenset("是在有和与及或而且但把被将从向对为以于就都也还又再才只已即既")
+SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
+
+
+def _covered(text: str, i: int, words) -> bool:
+    """Whether text[i] stands inside a two- or three-character word."""
+    return (text[i - 1:i + 1] in words if i else False) or text[i:i + 2] in words \
+        or (i >= 2 and text[i - 2:i + 1] in words) or (i >= 1 and text[i - 1:i + 2] in words) \
+        or text[i:i + 3] in words
+
+
+@checks("TY003", scope="line")
+def context_homophones(doc, config):
+    text = doc.text
+    lm = data.language_model()
+    if lm is None:
+        return
+    words = data.words()
+    pairs = data.homophone_pairs()
+    pinyin, freq, by_pinyin = data.char_table()
+    for i, c in enumerate(text):
+        if c in SKIP_CHARS or c not in pinyin or not is_cjk(c):
+            continue
+        if _covered(text, i, words):
+            continue
+        best = None
+        paired = pairs.get(c)
+        if paired is not None:
+            gain = lm_gain(text, i, i + 1, paired)
+            if gain is not None and gain >= PAIR_GAIN:
+                best = (gain, paired)
+        else:
+            for r in by_pinyin.get(pinyin[c], ())[:12]:
+                if r == c or r in SKIP_CHARS:
+                    continue
+                trial = text[:i] + r + text[i + 1:]
+                if not (r in FUNCTION_CHARS or _covered(trial, i, words)):
+                    continue
+                gain = lm_gain(text, i, i + 1, r)
+                if gain is not None and gain >= CONTEXT_GAIN and (best is None or gain > best[0]):
+                    best = (gain, r)
+        if best:
+            r = best[1]
+            yield Diagnostic("TY003", f"“{c}”疑为“{r}”之误（同音字）", Span(i, i + 1),
+                             Fix.replace(Span(i, i + 1), r, safe=False))
