@@ -83,8 +83,9 @@ def fixed_phrase_typos(doc, config):
             if entry in political and reason in ("同音", "近音"):
                 gain = max(gain or 0.0, POLITICAL_GAIN)  # the model may not know a newer slogan
             if reason is None:
-                # no phonetic or visual link: only overwhelming context evidence will do
-                if entry not in political or gain is None or gain < STRONG_GAIN:
+                # no phonetic or visual link: only overwhelming context evidence will do,
+                # and only where the character makes no word with its neighbours
+                if entry not in political or gain is None or gain < STRONG_GAIN or _covered(window, k, known_words):
                     continue
                 reason = "语境"
             need = POLITICAL_GAIN if entry in political else IDIOM_GAIN

@@ -1,0 +1,118 @@
+"""CO: one document should say one thing one way.
+
+Each finding is reported once per variant, on the minority form, with the
+other occurrences as related locations.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from linter.model import Diagnostic, Fix, Span
+from linter.registry import checks
+
+
+def _occurrences(text: str, word: str) -> list[Span]:
+    out, i = [], text.find(word)
+    while i != -1:
+        out.append(Span(i, i + len(word)))
+        i = text.find(word, i + 1)
+    return out
+
+
+def _where(doc, span: Span) -> str:
+    line, col = doc.position(span.start)
+    return f"第{line + 1}行"
+
+
+@checks("CO001", scope="document")
+def term_written_two_ways(doc, config):
+    """顽瘴固疾 here, 顽瘴痼疾 there: a typo or variant of a term used correctly elsewhere."""
+    from rules.typos import fixed_phrase_typos, known_misspellings
+
+    text = doc.text
+    found = []
+    seen = set()
+    for d in list(fixed_phrase_typos(doc, config)) + list(known_misspellings(doc, config)):
+        wrong = text[d.span.start:d.span.end]
+        right = d.fix.edits[0].text if d.fix else None
+        if not right or (wrong, right) in seen:
+            continue
+        others = _occurrences(text, right)
+        if not others:
+            continue
+        seen.add((wrong, right))
+        where = "、".join(dict.fromkeys(_where(doc, s) for s in others))
+        related = tuple((s, f"此处写作“{right}”") for s in others)
+        for span in _occurrences(text, wrong):
+            found.append(Diagnostic("CO001", f"“{wrong}”与本文{where}的“{right}”写法不一致", span,
+                                    Fix.replace(span, right, safe=False), related=related))
+    return found
+
+
+GENERIC = set("方面 问题 部分 环节 措施 工作 任务 意见 要求 重点 方向 领域 单位 干部 同志 阶段 步骤 方式 层面 "
+              "关系 原则 目标 举措 途径 作用 特点 能力 环境 制度 条件 因素 指标 项目 类别 渠道 地区 部门 会议".split())
+_NUMBERED = re.compile(r"([一两二三四五六七八九十])(项|个|大|条|种|张|支|批)([\u4e00-\u9fff]{2,4}?)(?=[”」』，。、；：）\s]|$)")
+
+
+@checks("CO002", scope="document")
+def same_thing_different_numerals(doc, config):
+    """“三项机制” in one place, “四项机制” in another."""
+    text = doc.text
+    groups: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for m in _NUMBERED.finditer(text):
+        noun = m.group(3)
+        if noun in GENERIC or not (text[m.start() - 1:m.start()] == "“" or len(noun) >= 3):
+            continue
+        groups[(m.group(2), noun)][m.group(1)].append(Span(m.start(), m.end()))
+    found = []
+    for (unit, noun), by_num in groups.items():
+        if len(by_num) < 2:
+            continue
+        majority = max(by_num, key=lambda n: (len(by_num[n]), -by_num[n][0].start))
+        for num, spans in by_num.items():
+            if num == majority:
+                continue
+            related = tuple((s, f"此处为“{majority}{unit}{noun}”") for s in by_num[majority])
+            found.append(Diagnostic("CO002", f"“{num}{unit}{noun}”与本文其他处“{majority}{unit}{noun}”数字不一致",
+                                    spans[0], related=related))
+    return found
+
+
+_BRACKETED = re.compile(r"[（(]([^（）()\n]{1,12})[）)]")
+
+
+@checks("CO003", scope="document")
+def bracket_widths_mixed(doc, config):
+    """党委(党组) and 党委（党组） in one document."""
+    text = doc.text
+    forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for m in _BRACKETED.finditer(text):
+        inner = m.group(1)
+        if not re.search(r"[\u4e00-\u9fff]", inner):
+            continue
+        width = "full" if m.group()[0] == "（" and m.group()[-1] == "）" else "half"
+        forms[inner][width].append(Span(m.start(), m.end()))
+    found = []
+    for inner, by_width in forms.items():
+        if len(by_width) < 2:
+            continue
+        for span in by_width["half"]:
+            related = tuple((s, "此处为全角括号") for s in by_width["full"][:5])
+            found.append(Diagnostic("CO003", f"“{inner}”在本文中括号全角、半角混用，应统一为全角（{inner}）", span,
+                                    Fix.replace(span, f"（{inner}）", safe=True), related=related))
+    return found
+
+
+@checks("CO004", scope="line")
+def jue_bu_mixed(doc, config):
+    """绝不 and 决不 in one parallel list (one paragraph)."""
+    text = doc.text
+    jue = {w: _occurrences(text, w) for w in ("绝不", "决不")}
+    if not jue["绝不"] or not jue["决不"]:
+        return []
+    minority = "绝不" if len(jue["绝不"]) < len(jue["决不"]) else "决不"
+    majority = "决不" if minority == "绝不" else "绝不"
+    related = tuple((s, f"此处为“{majority}”") for s in jue[majority])
+    return [Diagnostic("CO004", f"同一段中“绝不”“决不”混用，应统一为“{majority}”", s,
+                       Fix.replace(s, majority, safe=False), related=related) for s in jue[minority]]

@@ -1,0 +1,143 @@
+"""EX: standard political formulations (规范表述).
+
+Fixed lists in their fixed order, leader names with the required title,
+superseded names of bodies, and the canonical wording of standard slogans.
+The data lives in rules/data/formulations/, each entry with its source.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter.lexicon import PhraseIndex
+from linter.model import Diagnostic, Edit, Fix, Span
+from linter.registry import checks
+from rules import _formulation_data as data
+
+# What may follow 习近平 in official writing.
+LEADER_FORMS = ("总书记", "同志", "主席", "新时代中国特色社会主义思想", "生态文明思想", "法治思想", "经济思想",
+                "强军思想", "外交思想", "文化思想", "新时代", "总书记的", "等党和国家领导人", "在", "出席", "指出",
+                "强调", "会见", "主持")
+LEADER_NEEDS_TITLE = re.compile(r"习近平(?=重要|关于|系列|讲话|指示|批示|论述|的重要|对|提出|多次|深刻|明确)")
+
+
+@checks("EX001", scope="line")
+def leader_title(doc, config):
+    text = doc.text
+    for m in LEADER_NEEDS_TITLE.finditer(text):
+        s, e = m.span()
+        yield Diagnostic("EX001", "领导人姓名后缺职务：“习近平”后应加“总书记”", Span(s, e),
+                         Fix("改为“习近平总书记”", (Edit(e, e, "总书记"),), safe=False))
+
+
+SEPARATORS = "、，,和及与以及"
+
+
+@lru_cache(maxsize=8)
+def _list_index(user: tuple[dict, ...]):
+    user_lists, _ = data.user_entries(user)
+    lists = data.builtin_lists() + user_lists
+    by_item: dict[str, list[tuple[int, int]]] = {}
+    for li, fl in enumerate(lists):
+        for ii, item in enumerate(fl.items):
+            by_item.setdefault(item, []).append((li, ii))
+    return lists, PhraseIndex(by_item), by_item
+
+
+def _runs(text: str, hits):
+    """Groups of items written one after another, joined by 、 or 和."""
+    run = []
+    for h in hits:
+        if run and (h[0] - run[-1][1] > 2 or any(c not in SEPARATORS for c in text[run[-1][1]:h[0]])):
+            yield run
+            run = []
+        run.append(h)
+    if run:
+        yield run
+
+
+@checks("EX002", scope="line")
+def fixed_list_order(doc, config):
+    text = doc.text
+    lists, index, by_item = _list_index(tuple(config.formulations))
+    hits = list(index.finditer(text))
+    for run in _runs(text, hits):
+        if len(run) < 2:
+            continue
+        for li, fl in enumerate(lists):
+            positions = [next((ii for l, ii in by_item[item] if l == li), None) for _, _, item in run]
+            if any(p is None for p in positions) or len(set(positions)) != len(positions):
+                continue
+            if positions != sorted(positions):
+                s, e = run[0][0], run[-1][1]
+                ordered = [fl.items[p] for p in sorted(positions)]
+                sep = text[run[0][1]:run[1][0]] or "、"
+                want = sep.join(ordered)
+                yield Diagnostic("EX002", f"“{fl.name}”的顺序应为：{'、'.join(ordered)}（{fl.source}）", Span(s, e),
+                                 Fix(f"改为“{want}”", (Edit(s, e, want),), safe=False))
+            break
+
+
+CN_COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_LABEL = re.compile(r"(?P<num>[一两二三四五六七八九十])个(?P<what>意识|自信|维护|确立|全面|伟大|务必|区分开来)")
+
+
+@checks("EX003", scope="line")
+def numbered_label_count(doc, config):
+    """三个自信 for 四个自信: a numbered label whose count disagrees with its list."""
+    lists, _, _ = _list_index(tuple(config.formulations))
+    by_suffix = {}
+    for fl in lists:
+        m = _LABEL.fullmatch(fl.name)
+        if m:
+            by_suffix[m.group("what")] = (CN_COUNTS[m.group("num")], fl)
+    text = doc.text
+    for m in _LABEL.finditer(text):
+        known = by_suffix.get(m.group("what"))
+        if not known:
+            continue
+        count, fl = known
+        if CN_COUNTS[m.group("num")] != count:
+            s, e = m.span("num")
+            right = fl.name[0]
+            yield Diagnostic("EX003", f"“{m.group()}”应为“{fl.name}”（{'、'.join(fl.items)}；{fl.source}）",
+                             Span(m.start(), m.end()), Fix(f"改为“{fl.name}”", (Edit(s, e, right),), safe=False))
+
+
+HISTORICAL = re.compile(r"原|时任|当年|曾任|曾经|前身|更名|改革前|撤销|组建|合并|(?:19|20)\d\d年")
+
+
+@lru_cache(maxsize=8)
+def _term_index(user: tuple[dict, ...]):
+    _, user_terms = data.user_entries(user)
+    terms = {t.old: t for t in data.builtin_terms() + user_terms}
+    return PhraseIndex(terms), terms
+
+
+@checks("EX004", "EX005", scope="line")
+def superseded_and_canonical(doc, config):
+    text = doc.text
+    index, terms = _term_index(tuple(config.formulations))
+    for s, e, old in index.finditer(text):
+        t = terms[old]
+        if t.not_before and text.startswith(t.not_before, e):
+            continue
+        if t.kind == "superseded":
+            if text.startswith(t.new, s) or (old in t.new and text[max(0, s - 5):s + len(t.new)].find(t.new) != -1):
+                continue
+            before = text[max(0, s - 12):s]
+            if HISTORICAL.search(before) and _before_change(before, t.year):
+                continue
+            yield Diagnostic("EX004", f"“{old}”为旧称，{t.year}年起应称“{t.new}”（{t.source}）", Span(s, e),
+                             Fix(f"改为“{t.new}”", (Edit(s, e, t.new),), safe=False))
+        else:
+            yield Diagnostic("EX005", f"规范表述应为“{t.new}”（{t.source}）", Span(s, e),
+                             Fix(f"改为“{t.new}”", (Edit(s, e, t.new),), safe=False))
+
+
+def _before_change(before: str, year: int) -> bool:
+    """A historical reference: an earlier year, or words like 原/时任."""
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", before)]
+    if years:
+        return min(years) < year
+    return True
