@@ -61,6 +61,8 @@ class Config:
         return best
 
     def with_overrides(self, select=None, ignore=None) -> "Config":
+        if select is None and ignore is None:
+            return self
         cfg = self
         if select is not None:
             cfg = replace(cfg, select=tuple(select))

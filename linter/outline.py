@@ -107,37 +107,60 @@ def match_heading(text: str):
         rest = text[m.end():]
         if not rest.strip() or (family == "arabic-dot" and not re.match(r"\s*[\u4e00-\u9fff“《（]", rest)):
             continue  # "2." followed by nothing or by Latin text is not a heading
-        if family == "cn-dun" and m.group("sep") != "、" and not re.match(r"[\u4e00-\u9fff“《]", rest.lstrip()):
-            continue
+        if family == "cn-dun" and m.group("sep") != "、" and (
+                not re.match(r"[\u4e00-\u9fff“《]", rest.lstrip()) or rest.lstrip()[:1] in CN_NUM + "十两"):
+            continue  # “一 一对应”“一，二，三” are no headings
         return family, number, m
     return None
+
+
+TOC_LABELS = ("目录", "目 录", "提纲", "提 纲", "内容提要")
+_TOC_LEADER = re.compile(r"[\s.．…·—-]*\d*\s*$")
+
+
+def toc_entry(text: str) -> str:
+    """An outline or TOC line without its dot leaders and page number."""
+    t = text.strip()
+    stripped = _TOC_LEADER.sub("", t)
+    return stripped if stripped and stripped != t and re.search(r"[.．…·—]{2,}|\s\d+$", t) else t
 
 
 def residue_lines(doc: Document) -> set[int]:
     """Lines of an outline or table of contents at the top of the draft: a run
     of heading-only lines (no sentence punctuation) whose headings come again
-    in the body."""
+    in the body, with its 目录/提纲 label if it has one."""
     lines = doc.lines
     run: list[int] = []
-    for line in lines[:40]:
+    seen: set[tuple[str, int]] = set()
+    label = None
+    for line in lines[:60]:
         t = line.text.strip()
         if not t:
             if run:
                 break
             continue
-        if t in ("目录", "目 录", "提纲"):
+        if t in TOC_LABELS and not run:
+            label = line.number
             continue
-        h = match_heading(t)
-        if h and len(t) <= 40 and not re.search(r"[。；！？,，]", t):
+        entry = toc_entry(t)
+        h = match_heading(entry)
+        if h and (h[0], h[1]) in seen:
+            break  # the body's first heading follows the outline directly
+        if h and len(entry) <= 40 and not re.search(r"[。；！？,，]", entry):
             run.append(line.number)
+            seen.add((h[0], h[1]))
         elif run:
             break
+        elif label is not None:
+            label = None
     if len(run) < 2:
         return set()
-    body = [l for l in lines if l.number > run[-1]]
-    titles = [lines[i].text.strip() for i in run]
-    repeated = sum(1 for t in titles if any(b.text.strip().startswith(t) for b in body))
-    return set(run) if repeated >= max(2, len(run) // 2) else set()
+    body = [l.text.strip() for l in lines if l.number > run[-1]]
+    titles = [toc_entry(lines[i].text) for i in run]
+    repeated = sum(1 for t in titles if any(b.startswith(t) for b in body))
+    if repeated < max(2, len(run) // 2):
+        return set()
+    return set(run) | ({label} if label is not None else set())
 
 
 @lru_cache(maxsize=64)
@@ -183,8 +206,11 @@ def _inline_items(line, body_from: int, stack, roots) -> None:
             family, number = "qi-yi", cn_to_int(m.group("qi"))
         else:
             family, number = "shouxian", SHOUXIAN[m.group("sx")]
-        if family == "yi-yao" and number == 1 and line.text[m.end():m.end() + 1] in "求些点个":
+        after = line.text[m.end():m.end() + 2]
+        if family == "yi-yao" and number == 1 and after[:1] in "求些点个":
             continue  # 一要求, 一些
+        if m.group("yi") and after[:1] == m.group("yi") and after[1:2] in "，,。；;、":
+            continue  # 一是一，二是二 (an idiom, not a list)
         node = _Builder(family, number, m.group("label"), _title(line.text[m.end():]),
                         Span(line.start + m.start(), line.start + m.end()), line.number, parent_rank + 10)
         (stack[-1].children if stack else roots).append(node)

@@ -4,6 +4,7 @@ view counts, file sizes, page counts, lone dates, UI words, and an abstract
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 UI_WORDS = {
     "海报", "侵权投诉", "举报", "分享", "收藏", "点赞", "下载", "立即下载", "免费下载", "下载文档", "阅读全文",
@@ -22,6 +23,7 @@ _PATTERNS = [
     re.compile(r"(?:展开|收起|查看全文|阅读全文)\s*[>›»<‹«]{1,2}"),
     re.compile(r"本文(?:由|来源|档由)\S{0,30}(?:上传|提供|整理)\S*"),
     re.compile(r"(?:来源|作者|编辑|责任编辑)\s*[:：]\s*\S{1,20}"),
+    re.compile(r"(?:文档格式|格式|页数|字数|大小|文件大小|上传时间|发布时间|更新时间)\s*[:：]\s*\S{1,20}"),
 ]
 ABSTRACT_LABEL = re.compile(r"\s*(?:摘要|内容摘要|内容简介|简介)\s*[:：]?\s*")
 
@@ -51,7 +53,14 @@ def abstract_repeats_opening(text: str, opening: str) -> bool:
 def residue_lines(doc) -> list[int]:
     """Line numbers of scrape residue: furniture lines, and an abstract block
     (label plus the paragraph that repeats the opening)."""
-    lines = doc.lines
+    return list(_residue_lines(doc.text))
+
+
+@lru_cache(maxsize=16)
+def _residue_lines(text: str) -> tuple[int, ...]:
+    from linter.model import Document
+
+    lines = Document(text).lines
     opening = "".join(l.text for l in lines[:60])
     found = []
     after_label = 0
@@ -71,4 +80,4 @@ def residue_lines(doc) -> list[int]:
             found.append(line.number)
         elif line.number > 20 and t.rstrip().endswith(("...", "…")) and abstract_repeats_opening(t, opening[:300]):
             found.append(line.number)  # a teaser that repeats the opening, cut off with "..."
-    return found
+    return tuple(found)

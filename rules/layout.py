@@ -12,7 +12,17 @@ from linter.text import display_width
 from rules._scrape import residue_lines
 
 SENTENCE_FINAL = tuple("。！？…!?")
-CLOSERS = "”’）》】」』"
+CLOSERS = "”’）》】」』)"
+OPENERS = "“‘（《【「『("
+CLAUSE_PUNCT = "，,、"
+# A line of a one-paragraph-per-line draft that ends with one of these words
+# cannot end a paragraph or a heading: the sentence goes on on the next line.
+DANGLING_WORDS = ("的", "和", "与", "及", "并", "而", "在", "对", "把", "被", "将", "从", "向", "以", "为", "是", "要",
+                  "使", "让", "由", "于", "给", "同", "或", "等的", "关于", "按照", "通过", "围绕", "坚持", "推动")
+SALUTATION = re.compile(r"(?:同志们|各位[\u4e00-\u9fff]{0,8}|尊敬的[^，。]{1,20})[：:，,！!]?")
+LIST_START = re.compile(r"[一二三四五六七八九十]+[是要][，,：:]?|第[一二三四五六七八九十]+[，,、：:]|其[一二三四五六七八九十]+[，,、：:]"
+                        r"|(?:首先|其次|再次|最后)[，,：:]")
+INDENT = ("\u3000", " ", "\t")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -20,51 +30,93 @@ def _ends_sentence(text: str) -> bool:
     return t.endswith(SENTENCE_FINAL) or t.endswith(("：", ":")) and len(text) < 20
 
 
+def _starts_new_paragraph(text: str) -> bool:
+    """A heading, a salutation or a list item that opens its own line."""
+    t = text.strip()
+    return bool(match_heading(t) or SALUTATION.fullmatch(t) or LIST_START.match(t))
+
+
 def wrap_width(doc, skip: set[int]) -> int | None:
     """The width at which the draft was hard-wrapped, or None if it was not.
 
-    A hard-wrapped draft has many lines of (nearly) one display width that do
-    not end a sentence. Ordinary drafts have one paragraph per line, of every
-    length.
+    A hard-wrapped draft has many lines of (nearly) one display width, W, and
+    several of them end in the middle of a sentence. A draft with one
+    paragraph per line has lines of every length, and the lines that end no
+    sentence are short headings.
     """
-    widths = [display_width(l.text.rstrip()) for l in doc.lines if l.text.strip() and l.number not in skip]
-    if len(widths) < 6:
+    rows = [(display_width(l.text.rstrip()), _ends_sentence(l.text)) for l in doc.lines
+            if l.text.strip() and l.number not in skip]
+    if len(rows) < 4:
         return None
-    buckets = Counter(w // 4 for w in widths if w >= 24)
-    if not buckets:
+    best, best_count = None, 0
+    for w in sorted({w for w, _ in rows if w >= 24}):
+        count = sum(1 for x, _ in rows if w - 10 <= x <= w)
+        if count >= best_count:
+            best, best_count = w, count
+    if best is None or best_count < 3 or best_count < 0.35 * len(rows):
         return None
-    bucket, _ = buckets.most_common(1)[0]
-    near = [w for w in widths if abs(w - (bucket * 4 + 2)) <= 5]
-    if len(near) < 5 or len(near) < 0.4 * len(widths):
+    broken = sum(1 for x, ends in rows if best - 10 <= x <= best and not ends)
+    return best if broken >= 2 else None
+
+
+def _wrapped_join(text: str, width: int, para_first: bool, para_heading: bool) -> bool:
+    """In a hard-wrapped draft: does this line run on into the next one?"""
+    t = text.rstrip()
+    if display_width(t) >= width - 10:
+        return True  # a full line that ends no sentence was cut by the wrap
+    if para_heading or len(t.strip()) < 8:
+        return False  # a wrapped heading ends on its short last line; a salutation, a date
+    if t[-1] in CLAUSE_PUNCT + OPENERS:
+        return True
+    # a short first line without any punctuation is a title or a subheading
+    return not (para_first and not re.search(r"[，,。；;：:、]", t))
+
+
+def _plain_join(text: str) -> bool:
+    """In a one-paragraph-per-line draft: only an unmistakable break counts.
+    Returns True (safe), None (likely: suggest), False (no break)."""
+    t = text.rstrip()
+    if len(t.strip()) < 6 or match_heading(t.strip()):
+        return False
+    if t[-1] in "，,、" + OPENERS:
+        return True
+    if t.endswith(DANGLING_WORDS) and re.search(r"[，,、]", t) and not t.endswith(("目标", "的是")):
         return None
-    return max(near)
+    return False
 
 
 @checks("LY001", scope="document")
 def hard_line_breaks(doc, config):
+    """A sentence broken over two lines, as PDF extraction and fixed-width
+    copying leave it. In a hard-wrapped draft every full line that ends no
+    sentence runs on; elsewhere only a line ending in a comma, an opening
+    bracket or a dangling word does."""
     residue = set(residue_lines(doc))
     width = wrap_width(doc, residue)
-    if width is None:
-        return []
     lines = doc.lines
     found = []
+    para_first, para_heading = True, False
     for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
         if line.number in residue or not line.text.strip():
+            para_first, para_heading = True, False
             continue
-        nxt = next((l for l in lines[i + 1:] if l.number not in residue), None)
-        if nxt is None or not nxt.text.strip() or nxt.number != line.number + 1:
+        if para_first:
+            para_heading = bool(match_heading(line.text.strip()))
+        join = False
+        if nxt.number not in residue and nxt.text.strip() and not _ends_sentence(line.text) \
+                and not _starts_new_paragraph(nxt.text) and not nxt.text.startswith(INDENT):
+            if width is not None:
+                join = _wrapped_join(line.text, width, para_first, para_heading)
+            else:
+                join = _plain_join(line.text)
+        if join is False:
+            para_first = True
             continue
-        if _ends_sentence(line.text):
-            continue
-        short = display_width(line.text.rstrip()) < width - 8
-        if short and (match_heading(line.text.strip()) or len(line.text.strip()) < 8
-                      or line.text.rstrip()[-1] in "，,；;：:"):
-            continue  # a heading, a salutation, or a paragraph that ends on purpose
-        if match_heading(nxt.text.strip()) or nxt.text.startswith(("\u3000", " ")):
-            continue
+        para_first = False
         span = Span(max(line.start, line.end - 1), nxt.start)
-        found.append(Diagnostic("LY001", "句子被硬回车断开，应与下一行合并", span,
-                                Fix("合并到下一行", (Edit(line.end, nxt.start, ""),), safe=True)))
+        fix = Fix("合并到下一行", (Edit(line.end, nxt.start, ""),), safe=bool(join))
+        found.append(Diagnostic("LY001", "句子被硬回车断开，应与下一行合并", span, fix))
     return found
 
 

@@ -23,54 +23,90 @@ def expected_label(node, number: int) -> str:
 
 
 def _sequences(children):
-    """Runs of same-family siblings, split where an inline list restarts at 一
-    (each paragraph may open its own 一是/二是 list)."""
+    """Runs of siblings that count together.
+
+    Headings run per family. An inline list (一是/二是…) starts a new run at
+    一, so each paragraph may open its own list; lists of different families
+    may nest (第一，…一是…二是…第二，…). An item whose number continues a list
+    of another family (一是…二要…) joins that list: NU004 reports the mix.
+    """
     runs: dict[str, list] = {}
     out = []
     for c in children:
         if c.family == "shouxian":
             continue
-        key = "inline" if c.family in INLINE_FAMILIES else c.family
-        run = runs.get(key)
-        if run is None or (key == "inline" and c.number == 1):
-            run = []
-            runs[key] = run
+        run = runs.get(c.family)
+        if c.family in INLINE_FAMILIES and (run is None or c.number == 1):
+            host = None
+            if c.number != 1:
+                host = next((r for f, r in runs.items() if f != c.family and f in INLINE_FAMILIES
+                             and r[-1].number + 1 == c.number), None)
+            run = host if host is not None else []
+            if host is None:
+                out.append(run)
+            runs[c.family] = run
+        elif run is None:
+            run = runs[c.family] = []
             out.append(run)
         run.append(c)
     return out
 
 
+SHOUXIAN_ORDER = {"首先": 1, "其次": 2, "再次": 3}
+
+
+def _shouxian_findings(children) -> list[Diagnostic]:
+    """首先 → 其次 → 再次 → 最后: 再次 needs a 其次 before it."""
+    found = []
+    expected = None
+    for c in children:
+        if c.family != "shouxian":
+            continue
+        rank = SHOUXIAN_ORDER.get(c.label)
+        if rank == 1:
+            expected = 2
+        elif rank is None:  # 最后 closes the list
+            expected = None
+        elif expected is not None:
+            if rank != expected:
+                want = "其次" if expected == 2 else "再次"
+                found.append(Diagnostic("NU001", f"顺序词不连贯：此处应为“{want}”", c.span,
+                                        Fix.replace(c.span, want, safe=False)))
+            expected = min(rank, 3) + 1 if rank < 3 else 3
+    return found
+
+
 @checks("NU001", scope="document")
 def numbering_sequence(doc, config):
-    """Gaps, repeats and restarts among siblings of one family."""
+    """Gaps, repeats and restarts among siblings of one family. After a break
+    the count resumes from the number written, so one slip is one finding."""
     found = []
 
     def visit(children):
         for run in _sequences(children):
             expected = 1
             for node in run:
-                want = expected_label(node, expected)
                 if node.number != expected:
+                    want = expected_label(node, expected)
                     if node.number == expected - 1:
                         why = "编号重复"
-                    elif node.number == 1 and expected > 1:
+                    elif node.number == 1:
                         why = "编号重新从头开始"
                     elif node.number < expected:
                         why = "编号倒退"
+                    elif expected == 1:
+                        why = "编号应从头开始"
                     else:
                         why = "编号跳号"
                     found.append(Diagnostic("NU001", f"{why}：此处应为“{want}”", node.span,
-                                            Fix.replace(node.span, want if node.family not in INLINE_FAMILIES else want,
-                                                        safe=False)))
-                    expected = max(expected, node.number) + 1 if node.number > expected else expected + 1
-                else:
-                    expected += 1
+                                            Fix.replace(node.span, want, safe=False)))
+                expected = node.number + 1
+        found.extend(_shouxian_findings(children))
         for c in children:
             visit(c.children)
 
     visit(parse_outline(doc))
-    # fix titles for label replacement are only right when the whole label is the marker
-    return [d for d in found]
+    return found
 
 
 @checks("NU002", scope="document")
@@ -85,7 +121,7 @@ def heading_levels(doc, config):
 
     def visit(nodes, parent_rank):
         for n in nodes:
-            if n.family in HEADING_RANK:
+            if n.family in HEADING_RANK and n.family != "circled":  # ① marks list items at any depth
                 rank = HEADING_RANK[n.family]
                 missing = [r for r in range(parent_rank + 1, rank)
                            if any(HEADING_RANK[f] == r for f in used)]
@@ -134,24 +170,21 @@ def heading_separators(doc, config):
 
 @checks("NU004", scope="document")
 def mixed_list_families(doc, config):
-    """一是… 二要… 第三… — one list written in several families."""
+    """一是… 二要… 第三… — one list written in several families. The list's
+    family is that of its first item (see _sequences for how lists nest)."""
     found = []
 
     def visit(children):
-        run_family = None
-        expected = 1
-        for c in children:
-            if c.family not in LIST_FAMILY_NAMES:
+        for run in _sequences(children):
+            family = run[0].family
+            if family not in LIST_FAMILY_NAMES:
                 continue
-            if c.number == 1 or run_family is None:
-                run_family, expected = c.family, c.number + 1
-                continue
-            if c.number == expected and c.family != run_family:
-                proto = type(c)(c.level, run_family, c.number, c.label, c.title, c.span, c.line)
-                want = expected_label(proto, c.number)
-                found.append(Diagnostic("NU004", f"同一列举中序号形式不一致：此处应为“{want}”", c.span,
-                                        Fix.replace(c.span, want, safe=False)))
-            expected = c.number + 1
+            for c in run[1:]:
+                if c.family != family and c.family in LIST_FAMILY_NAMES:
+                    proto = type(c)(c.level, family, c.number, c.label, c.title, c.span, c.line)
+                    want = expected_label(proto, c.number)
+                    found.append(Diagnostic("NU004", f"同一列举中序号形式不一致：此处应为“{want}”", c.span,
+                                            Fix.replace(c.span, want, safe=False)))
         for c in children:
             visit(c.children)
 

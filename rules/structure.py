@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from linter.model import Diagnostic, Edit, Fix, Span
-from linter.outline import INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline
+from linter.outline import (HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
+                            toc_entry, walk)
 from linter.registry import checks
 
 
@@ -26,19 +27,26 @@ def outline_residue_and_missing_parts(doc, config):
     found = [Diagnostic("ST001", f"正文前残留提纲或目录（第{residue[0] + 1}–{residue[-1] + 1}行），与正文标题重复",
                         Span(lines[residue[0]].start, lines[residue[-1]].end),
                         Fix("删除提纲", (Edit(span.start, span.end, ""),), safe=False))]
-    body_headings = {n.label + n.title for n in parse_outline(doc)}
+    body = [n for n in walk(parse_outline(doc)) if n.family in HEADING_RANK]
     body_text = [l.text.strip() for l in lines if l.number > residue[-1]]
     for i in residue:
-        t = lines[i].text.strip()
-        if not any(b.startswith(t) for b in body_text) and t not in body_headings:
-            found.append(Diagnostic("ST002", f"提纲列有“{t}”，正文中没有这一部分", Span(lines[i].start, lines[i].end)))
+        t = toc_entry(lines[i].text)
+        h = match_heading(t)
+        if not h:
+            continue  # the 目录 label
+        family, number, _ = h
+        if any(b.startswith(t) for b in body_text) or any(n.family == family and n.number == number for n in body):
+            continue
+        found.append(Diagnostic("ST002", f"提纲列有“{t}”，正文中没有这一部分", Span(lines[i].start, lines[i].end)))
     return found
 
 
-_ANNOUNCE = re.compile(r"(?:讲|谈|强调|提出|说)(?:以下|这么)?(?P<n>[两二三四五六七八九十])(?:点|个方面|个问题|条)"
-                       r"|(?<![这那此])(?P<m>[两二三四五六七八九十])个方面(?!的)")
-
-
+_COUNT = "[两二三四五六七八九十]"
+# “我讲三点意见”“谈两个问题”“抓好以下三项工作”“从两个方面”: a count the body must honour.
+_ANNOUNCE = re.compile(
+    rf"(?:讲|谈|强调|提出|说|提|抓好|做好|突出|把握|着力|从|就|以下|如下|重点)(?:以下|这么|如下|好|了)?(?P<n>{_COUNT})"
+    r"(?:点(?![钟多半])|个方面|个问题|条(?:意见|建议|要求)|项(?:工作|任务|要求|措施|重点工作)|件事|个重点)"
+    rf"|(?<![这那此些])(?P<m>{_COUNT})个方面(?!的)")
 @checks("ST003", scope="document")
 def announced_counts(doc, config):
     """“我讲三点意见” followed by four parts, “两个方面” followed by 一是/二是/三是."""
@@ -57,7 +65,10 @@ def announced_counts(doc, config):
             actual = _inline_list_after(doc, roots, m.end())
             what = "项"
         if actual >= 2 and actual != announced:
-            found.append(Diagnostic("ST003", f"前文说“{m.group()}”，后文实际有{actual}{what}", Span(m.start(), m.end())))
+            num = m.start("n") if m.group("n") else m.start("m")
+            phrase = doc.text[num:m.end()]
+            found.append(Diagnostic("ST003", f"前文预告“{phrase}”，后文实际有{actual}{what}，数量不符",
+                                    Span(num, m.end())))
     return found
 
 
@@ -79,6 +90,7 @@ def _inline_list_after(doc, roots, offset: int) -> int:
 
 
 SENTENCE_FINAL = tuple("。！？…”’）】》!?")
+SIGN_OFF = re.compile(r"(?:谢谢大家|谢谢各位|谢谢)[！!。]?")
 
 
 @checks("ST004", scope="document")
@@ -93,14 +105,20 @@ def truncated_text(doc, config):
     last = lines[-1]
     body = last.text.rstrip()
     span = Span(last.start, last.start + len(body))
-    if match_heading(body.strip()) and len(body) < 60:
+    if match_heading(body.strip()) and len(body) < 60 and not body.endswith(SENTENCE_FINAL):
         return [Diagnostic("ST004", "全文以标题结束，正文缺失（疑似截断）", span)]
     tail_quote = body.rfind("“") > body.rfind("”")
     if tail_quote:
         return [Diagnostic("ST004", "全文结尾处引号未闭合（疑似截断）", span)]
+    for opener, closer, name in (("（", "）", "括号"), ("(", ")", "括号"), ("《", "》", "书名号")):
+        if body.rfind(opener) > body.rfind(closer):
+            return [Diagnostic("ST004", f"全文结尾处{name}未闭合（疑似截断）", span)]
+    if SIGN_OFF.fullmatch(body.strip()):
+        return []
     if body.endswith(SENTENCE_FINAL):
         return []
-    if len(body.strip()) <= 20 and lines[-2].text.rstrip().endswith(SENTENCE_FINAL) and not _looks_cut(body):
+    if len(body.strip()) <= 20 and lines[-2].text.rstrip().endswith(SENTENCE_FINAL) and not _looks_cut(body) \
+            and not re.search(r"[，,、；;：:]", body):
         return []  # a sign-off: the office, a date
     return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
 

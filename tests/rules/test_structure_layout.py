@@ -41,7 +41,7 @@ def test_numbering_messages_say_what_was_expected(text, message):
 def test_announced_count_against_top_level_parts():
     text = "同志们：\n下面，我讲三点意见。\n一、甲\n内容。\n二、乙\n内容。\n三、丙\n内容。\n四、丁\n内容。\n"
     found = lint(Document(text), Config(select=("ST003",)))
-    assert [d.message for d in found] == ["前文说“讲三点”，后文实际有4个部分"]
+    assert [d.message for d in found] == ["前文预告“三点”，后文实际有4个部分，数量不符"]
 
 
 def test_seed_004_outline_residue_and_missing_part(seeds_dir):

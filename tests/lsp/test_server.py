@@ -1,0 +1,142 @@
+"""The real server over stdio, with VS Code's and Neovim's recorded capabilities."""
+import asyncio
+
+import pytest
+from lsprotocol import types
+
+from linter.model import Document
+from lsp.convert import position_to_offset
+from tests.lsp.util import apply_edits, codes_are, diagnostics, open_doc, pull_mode
+
+TEXT = "同志们：\n请XX同志发言，会议到此结束。。\n"
+
+
+def command_of(action):
+    """The command of a code action. The test client's union decoding may
+    turn a CodeAction that carries a command into a Command whose `command`
+    field holds the nested object's repr; read it back either way."""
+    import ast
+
+    c = action.command if isinstance(action, types.CodeAction) else action
+    if not isinstance(c, types.Command):
+        return None
+    if c.command.startswith("{"):
+        return ast.literal_eval(c.command)
+    return {"command": c.command, "arguments": c.arguments}
+
+
+def encoding_of(client) -> str:
+    return client.capabilities.general.position_encodings[0] if (
+        client.capabilities.general and client.capabilities.general.position_encodings) else "utf-16"
+
+
+async def test_diagnostics_after_open(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "PH001" in c))
+    codes = {d.code for d in found}
+    assert {"PH001", "PU003"} <= codes
+    ph = next(d for d in found if d.code == "PH001")
+    assert ph.range.start == types.Position(line=1, character=1 if encoding_of(client) != "utf-8" else 3)
+    assert ph.source == "gwlint" and ph.severity == types.DiagnosticSeverity.Error
+    assert ph.code_description.href.endswith("PH001")
+
+
+async def test_diagnostics_after_change(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    await diagnostics(client, uri)
+    # replace "XX" (line 1, characters 1–3 in utf-16/32; bytes 3–9 in utf-8) with 张明
+    utf8 = encoding_of(client) == "utf-8"
+    rng = types.Range(start=types.Position(line=1, character=3 if utf8 else 1),
+                      end=types.Position(line=1, character=9 if utf8 else 3))
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(range=rng, text="张明")]))
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "PH001" not in c))
+    assert "PU003" in {d.code for d in found}
+
+
+async def test_pull_diagnostics(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    if not pull_mode(client):
+        await diagnostics(client, uri)
+    report = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert "PH001" in {d.code for d in report.items}
+    if pull_mode(client):
+        assert uri not in client.diagnostics  # never pushed as well: no duplicates
+
+
+async def test_quick_fix_and_fix_all(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    found = await diagnostics(client, uri)
+    pu = next(d for d in found if d.code == "PU003")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=pu.range,
+        context=types.CodeActionContext(diagnostics=[pu])))
+    doc = Document(TEXT)
+    enc = encoding_of(client)
+    offset_of = lambda p: position_to_offset(doc, p, enc)
+    quick = next(a for a in actions if getattr(a, "kind", None) == types.CodeActionKind.QuickFix and getattr(a, "edit", None))
+    assert apply_edits(TEXT, quick.edit.changes[uri], offset_of) == TEXT.replace("。。", "。")
+    fix_all = next(a for a in actions if getattr(a, "kind", None) == types.CodeActionKind.SourceFixAll)
+    assert apply_edits(TEXT, fix_all.edit.changes[uri], offset_of) == TEXT.replace("。。", "。")
+
+
+async def test_allow_list_and_ignore_commands(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    found = await diagnostics(client, uri)
+    ph = next(d for d in found if d.code == "PH001")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=ph.range,
+        context=types.CodeActionContext(diagnostics=[ph])))
+    commands = [command_of(a) for a in actions]
+    allow = next(c for c in commands if c and c["command"] == "gwlint.addToAllowList")
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command=allow["command"], arguments=allow["arguments"]))
+    config = (tmp_path / "gwlint.toml").read_text(encoding="utf-8")
+    assert 'allow = ["XX"]' in config
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "PH001" not in c))
+    ignore = next(c for c in commands if c and c["command"] == "gwlint.ignoreRuleInFile")
+    pu = next(d for d in found if d.code == "PU003")
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command=ignore["command"], arguments=[uri, pu.code]))
+    config = (tmp_path / "gwlint.toml").read_text(encoding="utf-8")
+    assert '[per-file-ignores]\n"a.txt" = ["PU003"]' in config and 'allow = ["XX"]' in config
+    await diagnostics(client, uri, until=codes_are(lambda c: "PU003" not in c))
+
+
+async def test_hover_explains_the_rule(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    found = await diagnostics(client, uri)
+    ph = next(d for d in found if d.code == "PH001")
+    result = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=ph.range.start))
+    assert "PH001 placeholder-x" in result.contents.value and "错误示例" in result.contents.value
+
+
+async def test_document_symbols_are_the_outline(client, tmp_path):
+    text = "一、总体要求\n（一）提高认识\n内容。\n二、主要任务\n"
+    uri = await open_doc(client, tmp_path / "o.txt", text)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert [s.name for s in symbols] == ["一、 总体要求", "二、 主要任务"]
+    assert [c.name for c in symbols[0].children] == ["（一） 提高认识"]
+
+
+async def test_configuration_reload(client, tmp_path):
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    await diagnostics(client, uri)
+    (tmp_path / "gwlint.toml").write_text('ignore = ["PH"]\n', encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=(tmp_path / "gwlint.toml").as_uri(), type=types.FileChangeType.Created)]))
+    await diagnostics(client, uri, until=codes_are(lambda c: "PH001" not in c))
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"select": ["PU"]}}))
+    await diagnostics(client, uri, until=codes_are(lambda c: c == {"PU003"}))
+
+
+async def test_unknown_method_gets_an_error_and_server_stays_up(client, tmp_path):
+    with pytest.raises(Exception):
+        await client.protocol.send_request_async("gwlint/noSuchMethod", None)
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    assert "PH001" in {d.code for d in await diagnostics(client, uri, until=codes_are(lambda c: "PH001" in c))}
