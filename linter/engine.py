@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import replace
-
 from .config import DEFAULT_CONFIG, Config
 from .model import Diagnostic, Document, Span
 from .registry import Checker, Registry, default_registry
@@ -43,28 +41,48 @@ def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
     return codes
 
 
-def _run_checker(checker: Checker, doc: Document, config: Config, cache: LineCache | None,
-                 on_error) -> list[Diagnostic]:
+def _run_document_checker(checker: Checker, doc: Document, config: Config, on_error) -> list[Diagnostic]:
     try:
-        if checker.scope == "document":
-            return list(checker.func(doc, config))
-        out: list[Diagnostic] = []
-        suffix = doc.path.rsplit(".", 1)[-1].lower() if "." in doc.path else ""
-        for line in doc.lines:
-            if not line.text.strip():
-                continue
-            key = (checker.key, line.text, suffix, config.fingerprint)
-            found = cache.get(key) if cache is not None else None
-            if found is None:
-                sub = Document(line.text, path=doc.path, encoding=doc.encoding)
-                found = tuple(checker.func(sub, config))
-                if cache is not None:
-                    cache.put(key, found)
-            out.extend(d.shifted(line.start) if line.start else d for d in found)
-        return out
+        return list(checker.func(doc, config))
     except Exception as exc:  # a broken rule must not take the tool down
         on_error(checker, exc)
         return []
+
+
+def _run_line_checkers(checkers: list[Checker], doc: Document, config: Config, cache: LineCache | None,
+                       on_error) -> list[Diagnostic]:
+    """Run the line-scoped checkers line by line, with one cache entry per
+    line for all of them: an edit re-runs them on the edited line only."""
+    out: list[Diagnostic] = []
+    suffix = doc.path.rsplit(".", 1)[-1].lower() if "." in doc.path else ""
+    keys = tuple(c.key for c in checkers)
+    failed: set[str] = set()
+    for line in doc.lines:
+        if not line.text.strip():
+            continue
+        key = (keys, line.text, suffix, config.fingerprint)
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            sub = Document(line.text, path=doc.path, encoding=doc.encoding)
+            collected: list[Diagnostic] = []
+            clean = True
+            for checker in checkers:
+                if checker.key in failed:
+                    continue
+                try:
+                    collected.extend(checker.func(sub, config))
+                except Exception as exc:  # a broken rule must not take the tool down
+                    failed.add(checker.key)
+                    clean = False
+                    on_error(checker, exc)
+            found = tuple(collected)
+            if cache is not None and clean:
+                cache.put(key, found)
+        if line.start:
+            out.extend(d.shifted(line.start) for d in found)
+        else:
+            out.extend(found)
+    return out
 
 
 def _log_rule_error(checker: Checker, exc: Exception) -> None:
@@ -86,10 +104,11 @@ def lint(doc: Document, config: Config = DEFAULT_CONFIG, *, registry: Registry |
     """Run every selected rule on ``doc`` and return its findings, sorted."""
     registry = registry or default_registry()
     codes = selected_codes(config, registry, doc.path)
-    found: list[Diagnostic] = []
-    for checker in registry.checkers:
-        if checker.codes & codes:
-            found.extend(_run_checker(checker, doc, config, cache, on_error))
+    active = [c for c in registry.checkers if c.codes & codes]
+    found = _run_line_checkers([c for c in active if c.scope == "line"], doc, config, cache, on_error)
+    for checker in active:
+        if checker.scope == "document":
+            found.extend(_run_document_checker(checker, doc, config, on_error))
     allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
     n = len(doc.text)
     result: dict[tuple, Diagnostic] = {}
@@ -102,6 +121,7 @@ def lint(doc: Document, config: Config = DEFAULT_CONFIG, *, registry: Registry |
         if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end) for a in allowed):
             continue
         meta = registry.rules[d.code]
-        d = replace(d, name=meta.name, severity=config.severity_for(d.code, meta.severity))
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),
+                       d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
     return sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))

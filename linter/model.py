@@ -76,12 +76,8 @@ class Diagnostic:
     related: tuple[tuple[Span, str], ...] = ()
 
     def shifted(self, by: int) -> "Diagnostic":
-        return replace(
-            self,
-            span=self.span.shifted(by),
-            fix=self.fix.shifted(by) if self.fix else None,
-            related=tuple((s.shifted(by), m) for s, m in self.related),
-        )
+        return Diagnostic(self.code, self.message, self.span.shifted(by), self.fix.shifted(by) if self.fix else None,
+                          self.name, self.severity, tuple((s.shifted(by), m) for s, m in self.related))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Character classes shared by the rule families."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def is_cjk(ch: str) -> bool:
     """A Han character (CJK unified ideographs, extensions and compatibility)."""
@@ -18,6 +20,7 @@ def is_cjk_or_punct(ch: str) -> bool:
     return is_cjk(ch) or ch in CJK_PUNCT
 
 
+@lru_cache(maxsize=65536)
 def display_width(s: str) -> int:
     """Terminal cells: wide (CJK, full-width) characters take two."""
     import unicodedata

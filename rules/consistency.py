@@ -28,20 +28,14 @@ def _where(doc, span: Span) -> str:
 @checks("CO001", scope="document")
 def term_written_two_ways(doc, config):
     """顽瘴固疾 here, 顽瘴痼疾 there: a typo or variant of a term used correctly elsewhere."""
-    from rules.typos import fixed_phrase_typos, known_misspellings
+    from rules.typos import typo_pairs
 
     text = doc.text
     found = []
-    seen = set()
-    for d in list(fixed_phrase_typos(doc, config)) + list(known_misspellings(doc, config)):
-        wrong = text[d.span.start:d.span.end]
-        right = d.fix.edits[0].text if d.fix else None
-        if not right or (wrong, right) in seen:
-            continue
+    for wrong, right in typo_pairs(doc, config):
         others = _occurrences(text, right)
         if not others:
             continue
-        seen.add((wrong, right))
         where = "、".join(dict.fromkeys(_where(doc, s) for s in others))
         related = tuple((s, f"此处写作“{right}”") for s in others)
         for span in _occurrences(text, wrong):

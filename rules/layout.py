@@ -2,6 +2,7 @@
 residue from web pages, indentation, trailing whitespace, blank-line runs."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -48,9 +49,10 @@ def wrap_width(doc, skip: set[int]) -> int | None:
             if l.text.strip() and l.number not in skip]
     if len(rows) < 4:
         return None
+    widths = sorted(x for x, _ in rows)
     best, best_count = None, 0
-    for w in sorted({w for w, _ in rows if w >= 24}):
-        count = sum(1 for x, _ in rows if w - 10 <= x <= w)
+    for w in sorted({w for w in widths if w >= 24}):
+        count = bisect.bisect_right(widths, w) - bisect.bisect_left(widths, w - 10)
         if count >= best_count:
             best, best_count = w, count
     if best is None or best_count < 3 or best_count < 0.35 * len(rows):
@@ -125,12 +127,19 @@ def scrape_residue(doc, config):
     lines = doc.lines
     found = []
     residue = residue_lines(doc)
+    marked = set(residue)
+    # A block of residue that ends the file without a final line break: the
+    # break before the block goes too, so the file still ends as it did.
+    tail = len(lines) - 1
+    while tail in marked:
+        tail -= 1
+    tail_start = tail + 1 if tail + 1 < len(lines) and tail >= 0 else None
     for n in residue:
         line = lines[n]
         end = lines[n + 1].start if n + 1 < len(lines) else line.end
         start = line.start
-        if n + 1 >= len(lines) and n > 0 and n - 1 not in residue:
-            start = lines[n - 1].end  # the last line: remove the break before it instead
+        if n == tail_start:
+            start = lines[n - 1].end
         shown = line.text.strip()
         if len(shown) > 20:
             shown = shown[:20] + "…"

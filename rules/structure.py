@@ -2,6 +2,7 @@
 counts the body contradicts, truncated text, a repeated title."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from linter.model import Diagnostic, Edit, Fix, Span
@@ -47,10 +48,13 @@ _ANNOUNCE = re.compile(
     rf"(?:讲|谈|强调|提出|说|提|抓好|做好|突出|把握|着力|从|就|以下|如下|重点)(?:以下|这么|如下|好|了)?(?P<n>{_COUNT})"
     r"(?:点(?![钟多半])|个方面|个问题|条(?:意见|建议|要求)|项(?:工作|任务|要求|措施|重点工作)|件事|个重点)"
     rf"|(?<![这那此些])(?P<m>{_COUNT})个方面(?!的)")
+
+
 @checks("ST003", scope="document")
 def announced_counts(doc, config):
     """“我讲三点意见” followed by four parts, “两个方面” followed by 一是/二是/三是."""
     roots = parse_outline(doc)
+    items = _inline_items(roots)
     found = []
     top = [n for n in roots if n.family not in INLINE_FAMILIES]
     first_heading = top[0].span.start if top else None
@@ -62,7 +66,7 @@ def announced_counts(doc, config):
             actual = len([n for n in top if n.family == family])
             what = "个部分"
         else:
-            actual = _inline_list_after(doc, roots, m.end())
+            actual = _inline_list_after(doc, items, m.end())
             what = "项"
         if actual >= 2 and actual != announced:
             num = m.start("n") if m.group("n") else m.start("m")
@@ -72,21 +76,25 @@ def announced_counts(doc, config):
     return found
 
 
-def _inline_list_after(doc, roots, offset: int) -> int:
+def _inline_list_after(doc, items, offset: int) -> int:
     """Length of the 一是/二是… list that starts right after ``offset`` (in
-    the same paragraph or the next line)."""
-    from linter.outline import walk
-
+    the same paragraph or the next line); ``items`` from _inline_items."""
     line_no = doc.position(offset)[0]
-    items = [n for n in walk(roots) if n.family in INLINE_FAMILIES and n.span.start >= offset
-             and n.line <= line_no + 1]
     count = 0
-    for n in items:
+    for i in range(bisect.bisect_left(items, (offset, )), len(items)):
+        _, n = items[i]
+        if n.line > line_no + 1:
+            break
         if n.number == count + 1:
             count += 1
         elif n.number == 1 and count:
             break
     return count
+
+
+def _inline_items(roots) -> list:
+    """(start, node) of every inline list item, in document order."""
+    return sorted(((n.span.start, n) for n in walk(roots) if n.family in INLINE_FAMILIES), key=lambda p: p[0])
 
 
 SENTENCE_FINAL = tuple("。！？…”’）】》!?")

@@ -166,3 +166,29 @@ def context_homophones(doc, config):
             r = best[1]
             yield Diagnostic("TY003", f"“{c}”疑为“{r}”之误（同音字）", Span(i, i + 1),
                              Fix.replace(Span(i, i + 1), r, safe=False))
+
+
+@lru_cache(maxsize=20000)
+def _line_fixes(line: str, lexicon: tuple[str, ...], confusions: tuple[tuple[str, str], ...]):
+    """(start, end, wrong, right) for TY001/TY002 findings on one line, cached
+    by line text so that consistency checks over a long document stay cheap."""
+    from linter.config import Config
+    from linter.model import Document
+
+    cfg = Config(lexicon=lexicon, confusions=confusions)
+    doc = Document(line)
+    out = []
+    for d in list(fixed_phrase_typos(doc, cfg)) + list(known_misspellings(doc, cfg)):
+        if d.fix:
+            out.append((d.span.start, d.span.end, line[d.span.start:d.span.end], d.fix.edits[0].text))
+    return tuple(out)
+
+
+def typo_pairs(doc, config):
+    """(wrong, right) pairs that TY001/TY002 find anywhere in ``doc``."""
+    pairs = []
+    for line in doc.lines:
+        if line.text.strip():
+            pairs.extend((w, r) for _, _, w, r in _line_fixes(line.text, tuple(config.lexicon),
+                                                              tuple(config.confusions)))
+    return list(dict.fromkeys(pairs))

@@ -49,7 +49,7 @@ def test_dangling_word_join_is_only_a_suggestion():
 
 def test_residue_fix_deletes_whole_lines():
     assert _fix("讲话\n999+\n海报\n同志们：\n今天开会。\n") == "讲话\n同志们：\n今天开会。\n"
-    assert _fix("同志们：\n今天开会。\n展开>>\n收起<<") == "同志们：\n今天开会。\n"
+    assert _fix("同志们：\n今天开会。\n展开>>\n收起<<") == "同志们：\n今天开会。"  # no final break, as before
 
 
 def test_whitespace_fixes():

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Latency of the language server: didChange → publishDiagnostics.
+
+    .venv/bin/python benchmarks/lsp_latency.py [--edits 200] [--chars 30000]
+
+Drives the real server (`gwlint lsp --debounce=0`) over stdio, opens a
+~30,000-character speech made of the seeds, sends single-character edits at
+random places (fixed seed) and prints p50 and p95. Asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from linter.model import Document  # noqa: E402
+from tests.lsp.rawclient import RawServer  # noqa: E402
+
+
+def speech(chars: int) -> str:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    text = ""
+    while len(text) < chars:
+        for s in seeds:
+            text += s + "\n"
+    return text[:chars]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--edits", type=int, default=200)
+    ap.add_argument("--chars", type=int, default=30000)
+    args = ap.parse_args()
+    rng = random.Random(42)
+    text = speech(args.chars)
+    with tempfile.TemporaryDirectory() as tmp:
+        server = RawServer("--debounce=0")
+        try:
+            server.initialize(Path(tmp), encodings=["utf-32"])
+            uri = (Path(tmp) / "speech.txt").as_uri()
+            t0 = time.perf_counter()
+            server.open(uri, text)
+            server.diagnostics_for(uri, timeout=120)
+            first = time.perf_counter() - t0
+            times = []
+            for version in range(2, args.edits + 2):
+                doc = Document(text)
+                offset = rng.randrange(len(text))
+                line, col = doc.position(offset)
+                ch = rng.choice("的是在一了中国人要发展工作建设，。")
+                pos = {"line": line, "character": col}
+                change = {"range": {"start": pos, "end": pos}, "text": ch}
+                text = text[:offset] + ch + text[offset:]
+                t0 = time.perf_counter()
+                server.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                       "contentChanges": [change]}, request=False)
+                server.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                            and m["params"].get("version") == version, timeout=60)
+                times.append((time.perf_counter() - t0) * 1000)
+        finally:
+            server.close()
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"document: {len(text):,} characters; first lint after didOpen: {first * 1000:.0f} ms")
+    print(f"{len(times)} single-character edits, didChange → publishDiagnostics (debounce 0):")
+    print(f"  p50 {statistics.median(times):.1f} ms   p95 {p95:.1f} ms   max {times[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
