@@ -346,5 +346,9 @@ def main(args: list[str] | None = None) -> int:
     import gc
 
     gc.set_threshold(50_000, 20, 100)  # fewer collector pauses between keystrokes
-    server.start_io()
-    return 0
+    try:
+        server.start_io()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    # LSP: exit after shutdown is a clean stop (0); exit without it, or a lost client, is 1
+    return 0 if getattr(server.protocol, "_shutdown", False) else 1

@@ -54,3 +54,19 @@ def test_fixing_twice_is_fixing_once(text):
     once, _ = fix_text(text, lambda t: _lint_strict(t))
     twice, _ = fix_text(once, lambda t: _lint_strict(t))
     assert twice == once
+
+
+@SETTINGS
+@given(TEXT, st.data())
+def test_lsp_positions_round_trip_in_every_encoding(text, data):
+    from linter.model import Document
+    from lsp.convert import offset_to_position, position_to_offset
+
+    doc = Document(text)
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    # an offset inside a \r\n pair maps to the line end; compare line-relative offsets
+    line = doc.lines[doc.position(offset)[0]]
+    offset = min(offset, line.end)
+    for enc in ("utf-8", "utf-16", "utf-32"):
+        pos = offset_to_position(doc, offset, enc)
+        assert position_to_offset(doc, pos, enc) == offset
