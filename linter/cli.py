@@ -154,6 +154,8 @@ def cmd_check(argv: list[str]) -> int:
         sys.stdout.write(stdin_result.new_text)
         sys.stdout.flush()
         ok = [r for r in ok if r is not stdin_result]
+    if ns.format == "docx-comments" and not errors:
+        return _write_docx_comments(ns, ok)
     if ns.diff:
         for r in ok:
             if r.diff:
@@ -176,6 +178,21 @@ def cmd_check(argv: list[str]) -> int:
     if ns.exit_zero or ns.diff:
         return EXIT_CLEAN
     return EXIT_FINDINGS if any(r.diagnostics for r in ok) else EXIT_CLEAN
+
+
+def _write_docx_comments(ns, results) -> int:
+    from .report.docx_comments import write
+
+    if len(results) != 1 or not ns.output or not results[0].path.lower().endswith(".docx"):
+        raise GwlintError("usage: --format docx-comments needs exactly one .docx file and -o reviewed.docx")
+    r = results[0]
+    from pathlib import Path
+
+    if Path(ns.output).resolve() == Path(r.path).resolve():
+        raise GwlintError("usage: -o must name a new file; the original .docx is never modified")
+    n = write(r, r.path, ns.output)
+    print(f"{ns.output}: {n} comment{'s' if n != 1 else ''} added", file=sys.stderr)
+    return EXIT_FINDINGS if r.diagnostics and not ns.exit_zero else EXIT_CLEAN
 
 
 def registry_patterns_check(ns) -> None:

@@ -51,7 +51,17 @@ def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
     return lm.score(fixed) - lm.score(window)
 
 
-@checks("TY001", scope="line")
+@checks("TY001", "TY003", scope="line")
+def typos_in_context(doc, config):
+    """TY001 first; TY003 then skips characters a fixed-phrase finding already covers."""
+    phrase = fixed_phrase_typos(doc, config)
+    covered = [(d.span.start, d.span.end) for d in phrase]
+    yield from phrase
+    for d in context_homophones(doc, config):
+        if not any(s <= d.span.start < e for s, e in covered):
+            yield d
+
+
 def fixed_phrase_typos(doc, config):
     text = doc.text
     entries, halves = fixed_phrase_index(tuple(config.lexicon))
@@ -132,7 +142,6 @@ def _covered(text: str, i: int, words) -> bool:
         or text[i:i + 3] in words
 
 
-@checks("TY003", scope="line")
 def context_homophones(doc, config):
     text = doc.text
     lm = data.language_model()

@@ -27,4 +27,4 @@ def formatter(name: str):
     return import_module(f"{__name__}.{module}").render
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "html", "docx-comments")
