@@ -27,11 +27,12 @@ class CheckOptions:
     unsafe_fixes: bool = False
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
+def discover(paths: list[str], config_file: str | None = None) -> tuple[list[str], list[str]]:
     """Expand folders recursively into lintable files, in path order.
 
     Returns (files, errors). A path given explicitly is linted whatever its
-    suffix; inside folders only .txt, .md and .docx files are taken.
+    suffix; inside folders only .txt, .md and .docx files are taken, and
+    files that .gitignore or the config's ``exclude`` name are skipped.
     """
     files: list[str] = []
     errors: list[str] = []
@@ -43,7 +44,11 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
             found = sorted(_walk(p))
             if not found:
                 errors.append(f"{given}: no .txt, .md or .docx files in this folder")
-            files.extend(found)
+            ignored = git_ignored(found)
+            kept = [f for f in found if f not in ignored and not _excluded(f, config_file)]
+            if found and not kept:
+                errors.append(f"{given}: every lintable file here is excluded (.gitignore or exclude)")
+            files.extend(kept)
         elif p.exists() or p.is_symlink():
             files.append(given)
         else:
@@ -58,6 +63,45 @@ def _walk(root: Path):
         for name in names:
             if name.lower().endswith(LINTABLE_SUFFIXES) and not name.startswith((".", "~$")):
                 yield os.path.join(folder, name)
+
+
+def _excluded(path: str, config_file: str | None) -> bool:
+    try:
+        return config_for(path, config_file).is_excluded(path)
+    except GwlintError:
+        return False  # the config error is reported when the file is linted
+
+
+def git_ignored(files: list[str]) -> set[str]:
+    """The files git would ignore (when they sit in a git work tree)."""
+    import shutil
+    import subprocess
+
+    if not files or shutil.which("git") is None:
+        return set()
+    by_dir: dict[str, list[str]] = {}
+    for f in files:
+        by_dir.setdefault(os.path.dirname(os.path.abspath(f)) or ".", []).append(f)
+    ignored: set[str] = set()
+    roots: dict[str, list[str]] = {}
+    for folder, group in by_dir.items():
+        try:
+            top = subprocess.run(["git", "-C", folder, "rev-parse", "--show-toplevel"], capture_output=True,
+                                 text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return set()
+        if top.returncode == 0:
+            roots.setdefault(top.stdout.strip(), []).extend(group)
+    for top, group in roots.items():
+        try:
+            proc = subprocess.run(["git", "-C", top, "check-ignore", "--stdin", "-z"],
+                                  input="\0".join(os.path.abspath(f) for f in group) + "\0",
+                                  capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        hits = {h for h in proc.stdout.split("\0") if h}
+        ignored.update(f for f in group if os.path.abspath(f) in hits)
+    return ignored
 
 
 def effective_config(path: str, opts: CheckOptions, stdin_name: str | None = None) -> Config:
@@ -102,5 +146,43 @@ def lint_file(path: str, opts: CheckOptions) -> FileResult:
         return FileResult(path, error=f"{path}: {exc.strerror or exc}")
 
 
-def run(files: list[str], opts: CheckOptions) -> list[FileResult]:
-    return [lint_file(f, opts) for f in files]
+def _warm_up() -> None:
+    """Load rule packs and lexicons once, before workers fork, so that no
+    worker pays for them per file."""
+    try:
+        lint(Document("同志们：今天开会。"), Config())
+    except Exception:
+        pass
+
+
+def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = False) -> list[FileResult]:
+    """Lint ``files``; results come back in the order of ``files`` whatever
+    the number of workers."""
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, len(files)) or 1
+    if jobs == 1:
+        results = (lint_file(f, opts) for f in files)
+        return list(_with_progress(results, len(files), progress))
+    from concurrent.futures import ProcessPoolExecutor
+
+    _warm_up()
+    chunk = max(1, min(16, len(files) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(lint_file, files, [opts] * len(files), chunksize=chunk)
+        return list(_with_progress(results, len(files), progress))
+
+
+def _with_progress(results, total: int, show: bool):
+    if not show or total < 2:
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.console import Console
+
+    with Progress(TextColumn("gwlint"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("lint", total=total)
+        for r in results:
+            bar.advance(task)
+            yield r

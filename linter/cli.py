@@ -133,7 +133,7 @@ def cmd_check(argv: list[str]) -> int:
     except ImportError:
         raise GwlintError(f"usage: unknown --format '{ns.format}' (one of {', '.join(FORMATS)})") from None
     registry_patterns_check(ns)
-    files, errors = batch.discover(ns.paths)
+    files, errors = batch.discover(ns.paths, ns.config)
     opts = _options(ns)
     results = []
     stdin_result = None
@@ -141,7 +141,8 @@ def cmd_check(argv: list[str]) -> int:
         if f == "-":
             stdin_result = _read_stdin(ns)
     file_list = [f for f in files if f != "-"]
-    results = batch.run(file_list, opts) if file_list else []
+    show_progress = not ns.no_progress and sys.stderr.isatty() and ns.format != "docx-comments"
+    results = batch.run(file_list, opts, jobs=ns.jobs, progress=show_progress) if file_list else []
     if stdin_result is not None:
         results.insert(files.index("-"), stdin_result)
     for r in results:
