@@ -130,8 +130,6 @@ def known_misspellings(doc, config):
                          Fix.replace(Span(start, end), right, safe=True))
 
 
-# Single characters that stand alone as words; a slip often produces one.
-FUNCTION_CHARS = frozenset("是在有和与及或而且但把被将从向对为以于就都也还又再才只已即既")
 SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
 
 
@@ -142,6 +140,28 @@ def _covered(text: str, i: int, words) -> bool:
         or text[i:i + 3] in words
 
 
+def covered_positions(text: str, words) -> bytearray:
+    """For every position, whether its character stands inside a two- or
+    three-character dictionary word (one pass, two lookups per position)."""
+    n = len(text)
+    cov = bytearray(n)
+    for i in range(n - 1):
+        if text[i:i + 2] in words:
+            cov[i] = cov[i + 1] = 1
+        if i + 3 <= n and text[i:i + 3] in words:
+            cov[i] = cov[i + 1] = cov[i + 2] = 1
+    return cov
+
+
+def _makes_word(text: str, i: int, r: str, words) -> bool:
+    """Whether ``r`` in place of text[i] would stand inside a word."""
+    left = text[i - 1] if i else ""
+    right = text[i + 1] if i + 1 < len(text) else ""
+    return bool((left and left + r in words) or (right and r + right in words)
+                or (left and right and left + r + right in words)
+                or (i >= 2 and text[i - 2:i] + r in words) or (right and r + text[i + 1:i + 3] in words))
+
+
 def context_homophones(doc, config):
     text = doc.text
     lm = data.language_model()
@@ -150,10 +170,9 @@ def context_homophones(doc, config):
     words = data.words()
     pairs = data.homophone_pairs()
     pinyin, freq, by_pinyin = data.char_table()
+    cov = covered_positions(text, words)
     for i, c in enumerate(text):
-        if c in SKIP_CHARS or c not in pinyin or not is_cjk(c):
-            continue
-        if _covered(text, i, words):
+        if cov[i] or c in SKIP_CHARS or c not in pinyin:
             continue
         best = None
         paired = pairs.get(c)
@@ -163,10 +182,7 @@ def context_homophones(doc, config):
                 best = (gain, paired)
         else:
             for r in by_pinyin.get(pinyin[c], ())[:12]:
-                if r == c or r in SKIP_CHARS:
-                    continue
-                trial = text[:i] + r + text[i + 1:]
-                if not (r in FUNCTION_CHARS or _covered(trial, i, words)):
+                if r == c or r in SKIP_CHARS or not _makes_word(text, i, r, words):
                     continue
                 gain = lm_gain(text, i, i + 1, r)
                 if gain is not None and gain >= CONTEXT_GAIN and (best is None or gain > best[0]):
