@@ -151,10 +151,16 @@ def cmd_check(argv: list[str]) -> int:
     for e in errors:
         print(f"gwlint: error: {e}", file=sys.stderr)
     ok = [r for r in results if r.document is not None]
-    if ns.fix and stdin_result is not None and stdin_result.new_text is not None and not ns.diff:
-        sys.stdout.write(stdin_result.new_text)
+    report_stream = sys.stdout
+    if ns.fix and stdin_result is not None and stdin_result.document is not None and not ns.diff:
+        # the fixed text owns stdout; what is left to report goes to stderr
+        from .load import encode
+
+        fixed = stdin_result.new_text if stdin_result.new_text is not None else stdin_result.document.text
         sys.stdout.flush()
-        ok = [r for r in ok if r is not stdin_result]
+        sys.stdout.buffer.write(encode(stdin_result.document, fixed))  # in the input's own encoding
+        sys.stdout.buffer.flush()
+        report_stream = sys.stderr
     if ns.format == "docx-comments" and not errors:
         return _write_docx_comments(ns, ok)
     if ns.diff:
@@ -162,7 +168,7 @@ def cmd_check(argv: list[str]) -> int:
             if r.diff:
                 sys.stdout.write(r.diff)
     else:
-        out = open(ns.output, "w", encoding="utf-8") if ns.output else sys.stdout
+        out = open(ns.output, "w", encoding="utf-8") if ns.output else report_stream
         try:
             render(ok, out, color=use_color(ns.color, out))
         finally:
