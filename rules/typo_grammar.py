@@ -103,10 +103,13 @@ def duplicated_words(doc, config):
         s = start + len(word)
         yield Diagnostic("TY015", f"“{word}”重复", Span(start, end),
                          Fix(f"删去重复的“{word}”", (Edit(s, end, ""),), safe=True))
+    words = data.words()
     for m in re.finditer(r"(?<![的])([的在把被与及])\1(?![的在把被与及])", text):
         s = m.start()
         after, before = text[s + 2:s + 4], text[max(0, s - 2):s]
         if (len(after) == 2 and after[0] == after[1]) or (len(before) == 2 and before[0] == before[1]):
             continue  # 的的确确, 实实在在: AABB reduplication
+        if (s and text[s - 1:s + 1] in words) or text[s + 1:s + 3] in words:
+            continue  # 目的的, 现在在线: a word ends or starts with the character
         yield Diagnostic("TY015", f"“{m.group(1)}”重复", Span(s, s + 2),
                          Fix(f"删去重复的“{m.group(1)}”", (Edit(s + 1, s + 2, ""),), safe=True))

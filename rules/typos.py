@@ -19,7 +19,8 @@ MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
 IDIOM_GAIN = 2.5  # ... and an idiom
 PAIR_GAIN = 2.5  # ... and a known homophone slip such as 市 for 是 (TY003)
-CONTEXT_GAIN = 9.0  # ... and any other homophone (TY003): clean text must stay quiet
+CONTEXT_GAIN = 6.0  # ... and any other homophone (TY003): clean text must stay quiet
+COMMON_CHAR_FREQ = 50_000  # characters this frequent are left to the known-pair list
 STRONG_GAIN = 6.0  # a political term a million times more probable needs no other evidence
 
 
@@ -34,6 +35,15 @@ def fixed_phrase_index(extra: tuple[str, ...]):
         halves.setdefault(e[0:2], []).append((e, 0))
         halves.setdefault(e[h:h + 2], []).append((e, h))
     return frozenset(entries), halves
+
+
+def _word_across_edge(text: str, s: int, L: int, k: int, words) -> bool:
+    """Whether the character at window position k makes a word with the
+    character just outside the window (then the window cuts across words)."""
+    if k == 0 and s > 0 and text[s - 1:s + 1] in words:
+        return True
+    e = s + L
+    return k == L - 1 and e < len(text) and text[e - 1:e + 1] in words
 
 
 def _window(text: str, start: int, end: int, pad: int = 4) -> tuple[str, int]:
@@ -51,10 +61,11 @@ def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
     return lm.score(fixed) - lm.score(window)
 
 
-@checks("TY001", "TY003", scope="line")
+@checks("TY001", "TY002", "TY003", scope="line")
 def typos_in_context(doc, config):
-    """TY001 first; TY003 then skips characters a fixed-phrase finding already covers."""
-    phrase = fixed_phrase_typos(doc, config)
+    """TY001 and TY002 first; TY003 then skips characters they already cover,
+    so one slip is reported once."""
+    phrase = list(fixed_phrase_typos(doc, config)) + list(known_misspellings(doc, config))
     covered = [(d.span.start, d.span.end) for d in phrase]
     yield from phrase
     for d in context_homophones(doc, config):
@@ -88,6 +99,8 @@ def fixed_phrase_typos(doc, config):
                 continue
             if lm is not None and lm.is_word(window):
                 continue  # the variant is itself a word
+            if _word_across_edge(text, s, L, k, known_words):
+                continue  # 社会主义法治理念: the odd character belongs to a word outside the window
             reason = data.confusable(wrong, right)
             gain = lm_gain(text, s, s + L, entry)
             if entry in political and reason in ("同音", "近音"):
@@ -121,7 +134,6 @@ def confusion_index(extra: tuple[tuple[str, str], ...]):
     return PhraseIndex(pairs), pairs
 
 
-@checks("TY002", scope="line")
 def known_misspellings(doc, config):
     index, pairs = confusion_index(tuple(config.confusions))
     for start, end, wrong in index.finditer(doc.text):
@@ -174,6 +186,8 @@ def context_homophones(doc, config):
     for i, c in enumerate(text):
         if cov[i] or c in SKIP_CHARS or c not in pinyin:
             continue
+        if c not in pairs and freq.get(c, 0) >= COMMON_CHAR_FREQ:
+            continue  # 并, 和, 在…: the commonest characters stand alone by right
         best = None
         paired = pairs.get(c)
         if paired is not None:
