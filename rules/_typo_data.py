@@ -98,10 +98,20 @@ def fuzzy(py: str) -> str:
     return py
 
 
+@lru_cache(maxsize=4096)
+def rare_pinyin(ch: str) -> str | None:
+    """Pinyin of a character too rare for chars.tsv (pypinyin, loaded only then)."""
+    from pypinyin import Style, lazy_pinyin
+
+    py = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+    return py[0] if py and py[0].isalpha() else None
+
+
 def confusable(wrong: str, right: str) -> str | None:
     """Why ``wrong`` is a plausible slip for ``right``: "同音", "近音", "形近", or None."""
     pinyin = char_table()[0]
-    pw, pr = pinyin.get(wrong), pinyin.get(right)
+    pw = pinyin.get(wrong) or rare_pinyin(wrong)
+    pr = pinyin.get(right) or rare_pinyin(right)
     if pw and pr:
         if pw == pr:
             return "同音"

@@ -65,7 +65,10 @@ def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
 def typos_in_context(doc, config):
     """TY001 and TY002 first; TY003 then skips characters they already cover,
     so one slip is reported once."""
-    phrase = list(fixed_phrase_typos(doc, config)) + list(known_misspellings(doc, config))
+    known = list(known_misspellings(doc, config))
+    taken = [(d.span.start, d.span.end) for d in known]
+    phrase = known + [d for d in fixed_phrase_typos(doc, config)
+                      if not any(d.span.start < e and s < d.span.end for s, e in taken)]
     covered = [(d.span.start, d.span.end) for d in phrase]
     yield from phrase
     for d in context_homophones(doc, config):
