@@ -21,6 +21,11 @@ class PhraseIndex:
                 by_first[p[0]].add(len(p))
         # longest first, so callers that want maximal matches see them first
         self._lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+        # a character class of first characters lets the regex engine (C) skip
+        # the positions where no phrase can start
+        import re
+
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]") if by_first else None
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self._words
@@ -33,16 +38,16 @@ class PhraseIndex:
         one match per start position and no match inside a previous one."""
         lengths = self._lengths
         words = self._words
-        i, n = 0, len(text)
+        n = len(text)
         covered_to = 0
-        while i < n:
-            ls = lengths.get(text[i])
-            if ls:
-                for L in ls:
-                    if i + L <= n and text[i:i + L] in words:
-                        if not longest_only or i + L > covered_to:
-                            yield i, i + L, text[i:i + L]
-                            covered_to = max(covered_to, i + L)
-                        if longest_only:
-                            break
-            i += 1
+        if self._starts is None:
+            return
+        for m in self._starts.finditer(text):
+            i = m.start()
+            for L in lengths[text[i]]:
+                if i + L <= n and text[i:i + L] in words:
+                    if not longest_only or i + L > covered_to:
+                        yield i, i + L, text[i:i + L]
+                        covered_to = max(covered_to, i + L)
+                    if longest_only:
+                        break

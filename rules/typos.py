@@ -168,13 +168,10 @@ def covered_positions(text: str, words) -> bytearray:
     return cov
 
 
-def _makes_word(text: str, i: int, r: str, words) -> bool:
-    """Whether ``r`` in place of text[i] would stand inside a word."""
-    left = text[i - 1] if i else ""
-    right = text[i + 1] if i + 1 < len(text) else ""
-    return bool((left and left + r in words) or (right and r + right in words)
-                or (left and right and left + r + right in words)
-                or (i >= 2 and text[i - 2:i] + r in words) or (right and r + text[i + 1:i + 3] in words))
+def _makes_word(left: str, right: str, r: str, words) -> bool:
+    """Whether ``r`` between ``left`` and ``right`` would stand inside a
+    two-character word (the cheap test that decides whether to ask the model)."""
+    return (left + r) in words or (r + right) in words
 
 
 def context_homophones(doc, config):
@@ -198,8 +195,10 @@ def context_homophones(doc, config):
             if gain is not None and gain >= PAIR_GAIN:
                 best = (gain, paired)
         else:
-            for r in by_pinyin.get(pinyin[c], ())[:12]:
-                if r == c or r in SKIP_CHARS or not _makes_word(text, i, r, words):
+            left = text[i - 1] if i else "\0"
+            right = text[i + 1] if i + 1 < len(text) else "\0"
+            for r in by_pinyin.get(pinyin[c], ())[:10]:
+                if r == c or r in SKIP_CHARS or not _makes_word(left, right, r, words):
                     continue
                 gain = lm_gain(text, i, i + 1, r)
                 if gain is not None and gain >= CONTEXT_GAIN and (best is None or gain > best[0]):
