@@ -58,6 +58,41 @@ def words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_pairs() -> dict[str, int]:
+    """Two-character words of jieba frequency >= 20, with that frequency."""
+    out = {}
+    for line in _lines("common2.tsv"):
+        w, f = line.split("\t")
+        out[w] = int(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def masked_pairs() -> tuple[dict, dict]:
+    """Common two-character words by one character and the (fuzzy) pinyin of
+    the other: (a, key) → ((b, freq), ...) and (key, b) → ((a, freq), ...).
+    One lookup answers “which word would this pair be, had the input method
+    picked another character of the same sound?”"""
+    pinyin = char_table()[0]
+    left: dict = {}
+    right: dict = {}
+    for w, f in common_pairs().items():
+        a, b = w
+        pa, pb = pinyin.get(a), pinyin.get(b)
+        if pb:
+            left.setdefault((a, fuzzy(pb)), []).append((b, f))
+        if pa:
+            right.setdefault((fuzzy(pa), b), []).append((a, f))
+    return left, right
+
+
+@lru_cache(maxsize=1)
+def fuzzy_keys() -> dict[str, str]:
+    """char → fuzzy pinyin key (zh=z, ch=c, sh=s, n=l, -ng=-n)."""
+    return {c: fuzzy(p) for c, p in char_table()[0].items()}
+
+
+@lru_cache(maxsize=1)
 def char_table() -> tuple[dict[str, str], dict[str, int], dict[str, tuple[str, ...]]]:
     """(char → toneless pinyin, char → frequency, pinyin → chars by frequency)."""
     pinyin, freq, by_pinyin = {}, {}, {}

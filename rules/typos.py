@@ -90,6 +90,12 @@ def fixed_phrase_typos(doc, config):
             L = len(entry)
             if s < 0 or s + L > n:
                 continue
+            # cheap reject: the half that did not anchor must differ in at most one place
+            if off == 0:
+                if text[s + L - 1] != entry[-1] and text[s + L - 2] != entry[-2]:
+                    continue
+            elif text[s] != entry[0] and text[s + 1] != entry[1]:
+                continue
             window = text[s:s + L]
             if window == entry:
                 continue
@@ -159,13 +165,10 @@ def covered_positions(text: str, words) -> bytearray:
     """For every position, whether its character stands inside a two- or
     three-character dictionary word (one pass, two lookups per position)."""
     n = len(text)
-    cov = bytearray(n)
-    for i in range(n - 1):
-        if text[i:i + 2] in words:
-            cov[i] = cov[i + 1] = 1
-        if i + 3 <= n and text[i:i + 3] in words:
-            cov[i] = cov[i + 1] = cov[i + 2] = 1
-    return cov
+    bi = [text[i:i + 2] in words for i in range(n - 1)] + [False, False]
+    tri = [text[i:i + 3] in words for i in range(n - 2)] + [False, False, False]
+    return bytearray(bi[i] or bi[i - 1] or tri[i] or tri[i - 1] or tri[i - 2] if i >= 2 else
+                     bi[i] or (i >= 1 and (bi[i - 1] or tri[i - 1])) or tri[i] for i in range(n))
 
 
 def _makes_word(left: str, right: str, r: str, words) -> bool:
