@@ -12,9 +12,14 @@ _YEAR_WITHOUT_NIAN = re.compile(
     r"(?<![A-Za-z0-9_.\-/:])((?:19|20)\d{2})(?=以来|以前|以后|之前|之后|至今|年底|年初|上半年|下半年|全年|底|初|末|前后)")
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 @checks("NM001", scope="line")
 def year_without_nian(doc, config):
     text = doc.text
+    if not _DIGIT.search(text):
+        return
     for m in _YEAR_WITHOUT_NIAN.finditer(text):
         s, e = m.span(1)
         after = text[e:e + 3]
@@ -44,6 +49,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(?:[’']|(?<=[于在至到和、及与，�
 @checks("NM003", scope="line")
 def shortened_year(doc, config):
     text = doc.text
+    if "年" not in text or not _DIGIT.search(text):
+        return
     for m in re.finditer(r"(?<![\d.０-９])([’']?)(\d{2})年(?=\d{1,2}月|度)", text):
         s, e = m.span()
         yy = int(m.group(2))
@@ -58,6 +65,8 @@ _LEADING_ZERO = re.compile(r"(?<=年)0(\d)(?=月)|(?<=月)0(\d)(?=日)")
 @checks("NM004", scope="line")
 def leading_zero_in_date(doc, config):
     text = doc.text
+    if "0" not in text:
+        return
     for m in _LEADING_ZERO.finditer(text):
         s = m.start()
         if s >= 2 and text[s - 1] == "年" and not text[max(0, s - 5):s - 1].isdigit() and not text[s - 3:s - 1].isdigit():
@@ -74,6 +83,8 @@ _RANGE_HYPHEN = re.compile(r"(?<![\d.\-/:])(\d{1,4})-(\d{1,4})(?![\d\-/:])(?=[�
 @checks("NM005", scope="line")
 def range_forms(doc, config):
     text = doc.text
+    if not _DIGIT.search(text):
+        return
     for m in _RANGE_UNIT.finditer(text):
         a, mark, b, unit = m.groups()
         s, e = m.span()
@@ -121,6 +132,8 @@ _MIXED = re.compile(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆])|([�
 @checks("NM007", scope="line")
 def mixed_numerals(doc, config):
     text = doc.text
+    if not _DIGIT.search(text):
+        return
     for m in re.finditer(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆年])", text):
         s, e = m.span()
         if m.group(2) == "百" and text[e:e + 1] in "姓家":
@@ -137,6 +150,8 @@ _YEAR_WITH_LING = re.compile(r"[一二三四五六七八九〇零○0Ｏ]{4}(?=�
 @checks("NM008", scope="line")
 def ling_misuse(doc, config):
     text = doc.text
+    if not any(c in text for c in "零〇○0Ｏ"):
+        return
     for m in _YEAR_WITH_LING.finditer(text):
         run = m.group()
         if not any(c in "一二三四五六七八九" for c in run) or all(c == "〇" or c in "一二三四五六七八九" for c in run):
@@ -174,6 +189,8 @@ _FIXED_CN = re.compile(
 @checks("NM009", scope="line")
 def fixed_chinese_numerals(doc, config):
     text = doc.text
+    if not _DIGIT.search(text):
+        return
     for m in _FIXED_CN.finditer(text):
         groups = [g for g in m.groups() if g is not None]
         digits, word = groups[0], groups[1]
