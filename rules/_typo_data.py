@@ -83,7 +83,9 @@ def masked_pairs() -> tuple[dict, dict]:
             left.setdefault((a, fuzzy(pb)), []).append((b, f))
         if pa:
             right.setdefault((fuzzy(pa), b), []).append((a, f))
-    return left, right
+    # most frequent first, so that a reader can stop at the first word too rare
+    by_freq = lambda items: tuple(sorted(items, key=lambda x: -x[1]))  # noqa: E731
+    return {k: by_freq(v) for k, v in left.items()}, {k: by_freq(v) for k, v in right.items()}
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +165,8 @@ class LanguageModel:
 
     def __init__(self, model):
         self.model = model
+        # windows repeat across a document and across edits: remember their scores
+        self.score = lru_cache(maxsize=100_000)(self._score)
 
     def is_word(self, w: str) -> bool:
         return w in self.model
@@ -181,7 +185,8 @@ class LanguageModel:
                 i += 1
         return words
 
-    def score(self, text: str) -> float:
+    def _score(self, text: str) -> float:
+        """log10 probability of ``text`` as a run of words (no sentence ends)."""
         return self.model.score(" ".join(self.segment(text)), bos=False, eos=False)
 
 

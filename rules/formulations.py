@@ -68,6 +68,8 @@ def fixed_list_order(doc, config):
             positions = [next((ii for l, ii in by_item[item] if l == li), None) for _, _, item in run]
             if any(p is None for p in positions) or len(set(positions)) != len(positions):
                 continue
+            if len(run) < 3 and all(len(item) <= 2 for item in fl.items):
+                continue  # two common words (民主、富强) in a row are no quotation of the list
             if positions != sorted(positions):
                 s, e = run[0][0], run[-1][1]
                 ordered = [fl.items[p] for p in sorted(positions)]

@@ -14,13 +14,11 @@ from linter.model import Diagnostic, Fix, Span
 from linter.registry import checks
 from linter.text import is_cjk
 from rules import _typo_data as data
+from rules._typo_context import _standalone, context_homophones
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
 IDIOM_GAIN = 2.5  # ... and an idiom
-PAIR_GAIN = 2.5  # ... and a known homophone slip such as 市 for 是 (TY003)
-CONTEXT_GAIN = 6.0  # ... and any other homophone (TY003): clean text must stay quiet
-COMMON_CHAR_FREQ = 50_000  # characters this frequent are left to the known-pair list
 STRONG_GAIN = 6.0  # a political term a million times more probable needs no other evidence
 
 
@@ -117,7 +115,7 @@ def fixed_phrase_typos(doc, config):
             if reason is None:
                 # no phonetic or visual link: only overwhelming context evidence will do,
                 # and only where the character makes no word with its neighbours
-                if entry not in political or gain is None or gain < STRONG_GAIN or _covered(window, k, known_words):
+                if entry not in political or gain is None or gain < STRONG_GAIN or not _standalone(window, k, known_words):
                     continue
                 reason = "语境"
             need = POLITICAL_GAIN if entry in political else IDIOM_GAIN
@@ -149,67 +147,6 @@ def known_misspellings(doc, config):
         right = pairs[wrong]
         yield Diagnostic("TY002", f"“{wrong}”应为“{right}”", Span(start, end),
                          Fix.replace(Span(start, end), right, safe=True))
-
-
-SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
-
-
-def _covered(text: str, i: int, words) -> bool:
-    """Whether text[i] stands inside a two- or three-character word."""
-    return (text[i - 1:i + 1] in words if i else False) or text[i:i + 2] in words \
-        or (i >= 2 and text[i - 2:i + 1] in words) or (i >= 1 and text[i - 1:i + 2] in words) \
-        or text[i:i + 3] in words
-
-
-def covered_positions(text: str, words) -> bytearray:
-    """For every position, whether its character stands inside a two- or
-    three-character dictionary word (one pass, two lookups per position)."""
-    n = len(text)
-    bi = [text[i:i + 2] in words for i in range(n - 1)] + [False, False]
-    tri = [text[i:i + 3] in words for i in range(n - 2)] + [False, False, False]
-    return bytearray(bi[i] or bi[i - 1] or tri[i] or tri[i - 1] or tri[i - 2] if i >= 2 else
-                     bi[i] or (i >= 1 and (bi[i - 1] or tri[i - 1])) or tri[i] for i in range(n))
-
-
-def _makes_word(left: str, right: str, r: str, words) -> bool:
-    """Whether ``r`` between ``left`` and ``right`` would stand inside a
-    two-character word (the cheap test that decides whether to ask the model)."""
-    return (left + r) in words or (r + right) in words
-
-
-def context_homophones(doc, config):
-    text = doc.text
-    lm = data.language_model()
-    if lm is None:
-        return
-    words = data.words()
-    pairs = data.homophone_pairs()
-    pinyin, freq, by_pinyin = data.char_table()
-    cov = covered_positions(text, words)
-    for i, c in enumerate(text):
-        if cov[i] or c in SKIP_CHARS or c not in pinyin:
-            continue
-        if c not in pairs and freq.get(c, 0) >= COMMON_CHAR_FREQ:
-            continue  # 并, 和, 在…: the commonest characters stand alone by right
-        best = None
-        paired = pairs.get(c)
-        if paired is not None:
-            gain = lm_gain(text, i, i + 1, paired)
-            if gain is not None and gain >= PAIR_GAIN:
-                best = (gain, paired)
-        else:
-            left = text[i - 1] if i else "\0"
-            right = text[i + 1] if i + 1 < len(text) else "\0"
-            for r in by_pinyin.get(pinyin[c], ())[:10]:
-                if r == c or r in SKIP_CHARS or not _makes_word(left, right, r, words):
-                    continue
-                gain = lm_gain(text, i, i + 1, r)
-                if gain is not None and gain >= CONTEXT_GAIN and (best is None or gain > best[0]):
-                    best = (gain, r)
-        if best:
-            r = best[1]
-            yield Diagnostic("TY003", f"“{c}”疑为“{r}”之误（同音字）", Span(i, i + 1),
-                             Fix.replace(Span(i, i + 1), r, safe=False))
 
 
 @lru_cache(maxsize=20000)
