@@ -10,6 +10,9 @@
   remember what they have seen; each run is therefore a fresh process
   that loads its resources first (untimed) and then lints every document
   once, as a batch run does;
+- the same corpus as files in a folder, linted by the CLI as a user runs it
+  (`gwlint --format json FOLDER`, default -j: one worker per CPU), wall
+  time including start-up;
 - the cold start of the CLI on one seed file (wall time, median of runs);
 - peak memory (max RSS) of a run.
 """
@@ -20,6 +23,8 @@ import json
 import resource
 import statistics
 import subprocess
+import tempfile
+import os
 import sys
 import time
 from pathlib import Path
@@ -96,9 +101,19 @@ def main() -> None:
     findings = runs[-1]["findings"]
     peak_mb = max(r["peak_mb"] for r in runs)
 
-    seed = sorted((ROOT / "seeds").glob("000*.txt"))[0]
     gwlint = ROOT / ".venv" / "bin" / "gwlint"
     cmd = [str(gwlint)] if gwlint.exists() else [sys.executable, "-m", "linter"]
+    cli_rates = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, d in enumerate(docs):
+            (Path(tmp) / f"doc{i:03d}.txt").write_text(d, encoding="utf-8")
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd + ["--format", "json", "--select", args.select, "--no-progress", tmp],
+                           capture_output=True)
+            cli_rates.append(mb / (time.perf_counter() - t0))
+
+    seed = sorted((ROOT / "seeds").glob("000*.txt"))[0]
     cold = []
     for _ in range(args.runs):
         t0 = time.perf_counter()
@@ -107,7 +122,9 @@ def main() -> None:
 
     print(f"corpus: {len(docs)} documents, {mb:.2f} MB, {chars:,} characters, select={args.select}")
     print(f"first lint (loads resources): {warm * 1000:.0f} ms")
-    print(f"throughput: median {statistics.median(rates):.2f} MB/s (runs: {', '.join(f'{r:.2f}' for r in rates)})")
+    print(f"throughput, one process: median {statistics.median(rates):.2f} MB/s (runs: {', '.join(f'{r:.2f}' for r in rates)})")
+    print(f"CLI on the corpus as a folder ({os.cpu_count()} CPUs): median "
+          f"{statistics.median(cli_rates):.2f} MB/s (runs: {', '.join(f'{r:.2f}' for r in cli_rates)})")
     print(f"findings per run: {findings}")
     print(f"cold start of `gwlint {seed.relative_to(ROOT)}`: median {statistics.median(cold):.3f} s "
           f"(min {min(cold):.3f} s)")

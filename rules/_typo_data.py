@@ -52,9 +52,21 @@ def homophone_pairs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def homophone_pair_exceptions() -> dict[str, re.Pattern]:
+    """wrong character → what, right after it, shows it is meant (市 + 大数据局)."""
+    out = {}
+    for line in _lines("homophone_pairs.tsv"):
+        parts = line.split("\t")
+        if len(parts) >= 3 and parts[2]:
+            out[parts[0]] = re.compile(parts[2])
+    return out
+
+
+@lru_cache(maxsize=1)
 def words() -> frozenset[str]:
-    """Two- and three-character dictionary words (from jieba)."""
-    return frozenset(_lines("words.txt"))
+    """Two- and three-character dictionary words (from jieba), and those of
+    official writing that jieba lacks."""
+    return frozenset(_lines("words.txt")) | frozenset(_lines("official_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -73,19 +85,18 @@ def masked_pairs() -> tuple[dict, dict]:
     the other: (a, key) → ((b, freq), ...) and (key, b) → ((a, freq), ...).
     One lookup answers “which word would this pair be, had the input method
     picked another character of the same sound?”"""
-    pinyin = char_table()[0]
+    keys = fuzzy_keys()
     left: dict = {}
     right: dict = {}
-    for w, f in common_pairs().items():
-        a, b = w
-        pa, pb = pinyin.get(a), pinyin.get(b)
-        if pb:
-            left.setdefault((a, fuzzy(pb)), []).append((b, f))
-        if pa:
-            right.setdefault((fuzzy(pa), b), []).append((a, f))
     # most frequent first, so that a reader can stop at the first word too rare
-    by_freq = lambda items: tuple(sorted(items, key=lambda x: -x[1]))  # noqa: E731
-    return {k: by_freq(v) for k, v in left.items()}, {k: by_freq(v) for k, v in right.items()}
+    for w, f in sorted(common_pairs().items(), key=lambda x: -x[1]):
+        a, b = w
+        kb, ka = keys.get(b), keys.get(a)
+        if kb:
+            left.setdefault((a, kb), []).append((b, f))
+        if ka:
+            right.setdefault((ka, b), []).append((a, f))
+    return left, right
 
 
 @lru_cache(maxsize=1)
@@ -129,19 +140,21 @@ _FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^s
           (re.compile(r"ang$"), "an"), (re.compile(r"eng$"), "en"), (re.compile(r"ing$"), "in")]
 
 
+@lru_cache(maxsize=None)
 def fuzzy(py: str) -> str:
     for pattern, repl in _FUZZY:
         py = pattern.sub(repl, py)
     return py
 
 
-@lru_cache(maxsize=4096)
-def rare_pinyin(ch: str) -> str | None:
-    """Pinyin of a character too rare for chars.tsv (pypinyin, loaded only then)."""
-    from pypinyin import Style, lazy_pinyin
+@lru_cache(maxsize=1)
+def _rare_chars() -> dict[str, str]:
+    return dict(line.split("\t") for line in _lines("rare_chars.tsv"))
 
-    py = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
-    return py[0] if py and py[0].isalpha() else None
+
+def rare_pinyin(ch: str) -> str | None:
+    """Pinyin of a character too rare for chars.tsv (read only when one turns up)."""
+    return _rare_chars().get(ch)
 
 
 def confusable(wrong: str, right: str) -> str | None:

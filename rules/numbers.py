@@ -106,6 +106,10 @@ def range_forms(doc, config):
 _BIG_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}(?![\d,])")
 
 
+_CODE_BEFORE = re.compile(r"(?:电话|热线|编号|邮编|代码|号码|账号|工号|文号|编码|第)$")
+_CODE_AFTER = re.compile(r"热线|号|电话|次列车|航班|路|室|栋|邮编")
+
+
 @checks("NM006", scope="document")
 def thousands_separators(doc, config):
     """One document should write large numbers one way: with or without commas."""
@@ -117,6 +121,8 @@ def thousands_separators(doc, config):
         after = text[e:e + 1]
         if prev in "-/:" or (prev.isascii() and prev.isalpha()) or after in "年-/":
             continue  # phone numbers, codes, years
+        if _CODE_BEFORE.search(text, max(0, s - 4), s) or _CODE_AFTER.match(text, e):
+            continue  # 12345热线, 邮编450000: a code, not a quantity
         (with_sep if "," in m.group() else without).append(Span(s, e))
     if not with_sep or not without:
         return []

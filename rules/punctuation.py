@@ -334,3 +334,46 @@ def line_starts_with_punctuation(doc, config):
             fix = Fix("把标点移到上一行末尾", (Edit(prev.end, prev.end, mark), Edit(line.start, line.start + 1, "")),
                       safe=True)
         yield Diagnostic("PU009", f"行首出现标点“{line.text[0]}”", span, fix)
+
+
+CHINESE_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉【】…—")
+_SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
+
+
+def _stray_space(text: str, s: int, e: int) -> bool:
+    """Whether the spaces text[s:e] sit between Chinese text and a Chinese
+    mark (or a half-width bracket that opens Chinese text), where GB/T 15834
+    leaves no gap. Leading indentation and trailing blanks are layout (LY)."""
+    if s == 0 or e == len(text):
+        return False
+    left, right = text[s - 1], text[e]
+    if left in CHINESE_MARKS and (is_cjk(right) or right in CHINESE_MARKS):
+        return True
+    if right in CHINESE_MARKS and (is_cjk(left) or left in CHINESE_MARKS):
+        return True
+    return is_cjk(left) and right == "(" and is_cjk(text[e + 1:e + 2])
+
+
+@checks("PU010", scope="line")
+def stray_space_beside_marks(doc, config):
+    text = doc.text
+    if " " not in text and "\u00a0" not in text and "\u3000" not in text.lstrip("\u3000 "):
+        return
+    for m in _SPACE_RUN.finditer(text):
+        s, e = m.span()
+        if _stray_space(text, s, e):
+            yield Diagnostic("PU010", "中文标点前后多了空格", Span(s, e), Fix("删去空格", (Edit(s, e, ""),), safe=True))
+
+
+_FULLWIDTH_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]+")
+
+
+@checks("PU011", scope="line")
+def fullwidth_latin(doc, config):
+    """Latin letters are written half-width in Chinese text, like digits."""
+    for m in _FULLWIDTH_LATIN.finditer(doc.text):
+        run = m.group()
+        ascii_ = "".join(chr(ord(c) - 0xFEE0) for c in run)
+        s, e = m.span()
+        yield Diagnostic("PU011", f"全角字母“{run}”应为半角“{ascii_}”", Span(s, e),
+                         Fix(f"改为“{ascii_}”", (Edit(s, e, ascii_),), safe=True))

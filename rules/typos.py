@@ -63,15 +63,28 @@ def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
 def typos_in_context(doc, config):
     """TY001 and TY002 first; TY003 then skips characters they already cover,
     so one slip is reported once."""
-    known = list(known_misspellings(doc, config))
-    taken = [(d.span.start, d.span.end) for d in known]
-    phrase = known + [d for d in fixed_phrase_typos(doc, config)
-                      if not any(d.span.start < e and s < d.span.end for s, e in taken)]
+    phrase = _phrase_findings(doc.text, tuple(config.lexicon), tuple(config.confusions))
     covered = [(d.span.start, d.span.end) for d in phrase]
     yield from phrase
     for d in context_homophones(doc, config):
         if not any(s <= d.span.start < e for s, e in covered):
             yield d
+
+
+@lru_cache(maxsize=20000)
+def _phrase_findings(line: str, lexicon: tuple[str, ...], confusions: tuple[tuple[str, str], ...]):
+    """TY002 findings on one line, then the TY001 findings they do not
+    overlap; cached by line text, because the consistency rules (CO001) ask
+    for the same findings again."""
+    from linter.config import Config
+    from linter.model import Document
+
+    cfg = Config(lexicon=lexicon, confusions=confusions)
+    doc = Document(line)
+    known = list(known_misspellings(doc, cfg))
+    taken = [(d.span.start, d.span.end) for d in known]
+    return tuple(known + [d for d in fixed_phrase_typos(doc, cfg)
+                          if not any(d.span.start < e and s < d.span.end for s, e in taken)])
 
 
 def fixed_phrase_typos(doc, config):
@@ -82,8 +95,9 @@ def fixed_phrase_typos(doc, config):
     lm = data.language_model()
     best: dict[int, tuple] = {}  # wrong-character offset → (entry length, finding)
     n = len(text)
-    for i in range(n - 1):
-        for entry, off in halves.get(text[i:i + 2], ()):
+    anchored = [i for i in range(n - 1) if text[i:i + 2] in halves]
+    for i in anchored:
+        for entry, off in halves[text[i:i + 2]]:
             s = i - off
             L = len(entry)
             if s < 0 or s + L > n:
@@ -149,27 +163,12 @@ def known_misspellings(doc, config):
                          Fix.replace(Span(start, end), right, safe=True))
 
 
-@lru_cache(maxsize=20000)
-def _line_fixes(line: str, lexicon: tuple[str, ...], confusions: tuple[tuple[str, str], ...]):
-    """(start, end, wrong, right) for TY001/TY002 findings on one line, cached
-    by line text so that consistency checks over a long document stay cheap."""
-    from linter.config import Config
-    from linter.model import Document
-
-    cfg = Config(lexicon=lexicon, confusions=confusions)
-    doc = Document(line)
-    out = []
-    for d in list(fixed_phrase_typos(doc, cfg)) + list(known_misspellings(doc, cfg)):
-        if d.fix:
-            out.append((d.span.start, d.span.end, line[d.span.start:d.span.end], d.fix.edits[0].text))
-    return tuple(out)
-
-
 def typo_pairs(doc, config):
     """(wrong, right) pairs that TY001/TY002 find anywhere in ``doc``."""
     pairs = []
+    lexicon, confusions = tuple(config.lexicon), tuple(config.confusions)
     for line in doc.lines:
         if line.text.strip():
-            pairs.extend((w, r) for _, _, w, r in _line_fixes(line.text, tuple(config.lexicon),
-                                                              tuple(config.confusions)))
+            pairs.extend((line.text[d.span.start:d.span.end], d.fix.edits[0].text)
+                         for d in _phrase_findings(line.text, lexicon, confusions) if d.fix)
     return list(dict.fromkeys(pairs))

@@ -13,6 +13,8 @@
 - chars.tsv: common characters with their toneless pinyin and frequency, so
   gwlint knows which characters a pinyin input method confuses without
   loading pypinyin at run time.
+- rare_chars.tsv: the pinyin of every other CJK character (U+3400–U+9FFF),
+  read only when a finding involves one.
 
 The political terms (political.txt) and the confusion pairs (confusions.tsv)
 are compiled by hand; see SOURCES.md.
@@ -60,7 +62,17 @@ def main() -> None:
             rows.append((ch, py[0], f))
     rows.sort(key=lambda r: (-r[2], r[0]))
     (OUT / "chars.tsv").write_text("".join(f"{c}\t{p}\t{f}\n" for c, p, f in rows), encoding="utf-8")
-    print(f"idioms: {len(set(idioms))}, characters: {len(rows)}")
+    common_chars = {r[0] for r in rows}
+    rare = []
+    for cp in range(0x3400, 0xA000):
+        ch = chr(cp)
+        if ch in common_chars:
+            continue
+        py = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+        if py and py[0].isalpha():
+            rare.append(f"{ch}\t{py[0]}\n")
+    (OUT / "rare_chars.tsv").write_text("".join(rare), encoding="utf-8")
+    print(f"idioms: {len(set(idioms))}, characters: {len(rows)}, rare characters: {len(rare)}")
 
 
 if __name__ == "__main__":
