@@ -160,7 +160,7 @@ def parse_config(data: dict, source: str | None = None, registry=None) -> Config
             elif key == "formulations":
                 if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                     raise ConfigError("key 'formulations' must be an array of tables ([[formulations]])")
-                kw["formulations"] = tuple(value)
+                kw["formulations"] = tuple(_formulation(i, v) for i, v in enumerate(value))
             elif key == "max-file-size":
                 if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                     raise ConfigError("key 'max-file-size' must be a positive number of bytes")
@@ -170,6 +170,60 @@ def parse_config(data: dict, source: str | None = None, registry=None) -> Config
     except ConfigError as exc:
         raise ConfigError(f"{where}{exc}") from None
     return Config(**kw)
+
+
+LIST_KEYS = {"name", "label", "items", "source"}
+TERM_KEYS = {"old", "new", "kind", "year", "since", "source", "not_before"}
+TERM_KINDS = ("canonical", "superseded")
+
+
+def _formulation(i: int, entry: dict) -> dict:
+    """One [[formulations]] table: a fixed list (name or label, items) or a
+    term (old, new); see rules/_formulation_data.user_entries."""
+    where = f"formulations[{i}]"
+
+    def text(key: str) -> None:
+        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+            raise ConfigError(f"key '{where}.{key}' must be a non-empty string")
+
+    if "items" in entry:
+        kind, allowed = "a fixed list (one with 'items')", LIST_KEYS
+    elif "old" in entry or "new" in entry:
+        kind, allowed = "a term (one with 'old' and 'new')", TERM_KEYS
+    else:
+        raise ConfigError(f"key '{where}' must be a fixed list (name, items) or a term (old, new)")
+    for key in entry:
+        if key not in allowed:
+            raise ConfigError(f"unknown key '{where}.{key}' in {kind}")
+    for key in entry:
+        if key not in ("items", "year", "since"):
+            text(key)
+    if "items" in entry:
+        if "name" not in entry and "label" not in entry:
+            raise ConfigError(f"key '{where}.name' is missing (the list's name or label)")
+        if "name" in entry and "label" in entry:
+            raise ConfigError(f"key '{where}.label' duplicates '{where}.name': give one of them")
+        items = entry["items"]
+        if (not isinstance(items, list) or len(items) < 2
+                or not all(isinstance(v, str) and v.strip() for v in items)):
+            raise ConfigError(f"key '{where}.items' must be an array of at least 2 non-empty strings")
+        if len(set(items)) != len(items):
+            raise ConfigError(f"key '{where}.items' repeats an item")
+        return dict(entry)
+    for key in ("old", "new"):
+        if key not in entry:
+            raise ConfigError(f"key '{where}.{key}' is missing")
+    if entry["old"] == entry["new"]:
+        raise ConfigError(f"key '{where}.new' is the same as '{where}.old'")
+    if "kind" in entry and entry["kind"] not in TERM_KINDS:
+        raise ConfigError(f"key '{where}.kind' must be one of {', '.join(TERM_KINDS)}")
+    if "year" in entry and "since" in entry:
+        raise ConfigError(f"key '{where}.since' duplicates '{where}.year': give one of them")
+    for key in ("year", "since"):
+        v = entry.get(key)
+        if key in entry and (not isinstance(v, int) or isinstance(v, bool) or not 1900 <= v <= 2100):
+            raise ConfigError(f"key '{where}.{key}' must be a year such as 2018")
+    return dict(entry)
 
 
 def _read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, ...]:

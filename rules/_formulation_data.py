@@ -44,12 +44,14 @@ def builtin_terms() -> tuple[Term, ...]:
 
 
 def user_entries(formulations: tuple[dict, ...]) -> tuple[tuple[FixedList, ...], tuple[Term, ...]]:
-    """User entries from config: {list = "名称", items = [...]} or {old = "...", new = "..."}."""
+    """User entries from config (validated by linter.config.parse_config):
+    a list {name or label = "名称", items = [...], source} or a term
+    {old = "...", new = "...", kind = "canonical"|"superseded", year or since, source, not_before}."""
     lists, terms = [], []
     for e in formulations:
         if "items" in e:
-            lists.append(FixedList(e.get("name", ""), tuple(e["items"]), e.get("source", "用户配置")))
+            lists.append(FixedList(e.get("name", e.get("label", "")), tuple(e["items"]), e.get("source", "用户配置")))
         else:
-            terms.append(Term(e.get("kind", "canonical"), e["old"], e["new"], int(e.get("year", 0)),
+            terms.append(Term(e.get("kind", "canonical"), e["old"], e["new"], int(e.get("year", e.get("since", 0))),
                               e.get("source", "用户配置"), e.get("not_before", "")))
     return tuple(lists), tuple(terms)

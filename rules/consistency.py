@@ -60,10 +60,16 @@ def same_thing_different_numerals(doc, config):
             continue
         groups[(m.group(2), noun)][m.group(1)].append(Span(m.start(), m.end()))
     found = []
+    labels = None
     for (unit, noun), by_num in groups.items():
         if len(by_num) < 2:
             continue
-        majority = max(by_num, key=lambda n: (len(by_num[n]), -by_num[n][0].start))
+        if labels is None:
+            labels = _fixed_list_names(config)
+        # a fixed label (四个自信) is the right number however often it is written
+        canonical = [n for n in by_num if f"{n}{unit}{noun}" in labels]
+        majority = canonical[0] if len(canonical) == 1 else max(
+            by_num, key=lambda n: (len(by_num[n]), -by_num[n][0].start))
         for num, spans in by_num.items():
             if num == majority:
                 continue
@@ -71,6 +77,13 @@ def same_thing_different_numerals(doc, config):
             found.append(Diagnostic("CO002", f"“{num}{unit}{noun}”与本文其他处“{majority}{unit}{noun}”数字不一致",
                                     spans[0], related=related))
     return found
+
+
+def _fixed_list_names(config) -> set[str]:
+    from rules import _formulation_data as data
+
+    user_lists, _ = data.user_entries(tuple(config.formulations))
+    return {fl.name for fl in data.builtin_lists() + user_lists}
 
 
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{1,12})[）)]")

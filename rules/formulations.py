@@ -30,12 +30,18 @@ def leader_title(doc, config):
                          Fix("改为“习近平总书记”", (Edit(e, e, "总书记"),), safe=False))
 
 
-SEPARATORS = "、，,和及与以及"
+SEPARATORS = "、，,和及与"  # and the word 以及 (not 以 alone: 不想腐，以全面从严治党…)
+
+
+def _user(config) -> tuple:
+    """The user's [[formulations]] tables in a hashable form, for the caches below."""
+    return tuple(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in e.items()))
+                 for e in config.formulations)
 
 
 @lru_cache(maxsize=8)
-def _list_index(user: tuple[dict, ...]):
-    user_lists, _ = data.user_entries(user)
+def _list_index(user: tuple):
+    user_lists, _ = data.user_entries(tuple(dict(e) for e in user))
     lists = data.builtin_lists() + user_lists
     by_item: dict[str, list[tuple[int, int]]] = {}
     for li, fl in enumerate(lists):
@@ -48,7 +54,10 @@ def _runs(text: str, hits):
     """Groups of items written one after another, joined by 、 or 和."""
     run = []
     for h in hits:
-        if run and (h[0] - run[-1][1] > 2 or any(c not in SEPARATORS for c in text[run[-1][1]:h[0]])):
+        # an overlapping hit (坚持改革开放 / 改革开放考验) is a different reading: start afresh
+        gap = text[run[-1][1]:h[0]] if run else ""
+        if run and (h[0] < run[-1][1] or len(gap) > 2
+                    or (gap != "以及" and any(c not in SEPARATORS for c in gap))):
             yield run
             run = []
         run.append(h)
@@ -59,7 +68,7 @@ def _runs(text: str, hits):
 @checks("EX002", scope="line")
 def fixed_list_order(doc, config):
     text = doc.text
-    lists, index, by_item = _list_index(tuple(config.formulations))
+    lists, index, by_item = _list_index(_user(config))
     hits = list(index.finditer(text))
     for run in _runs(text, hits):
         if len(run) < 2:
@@ -84,16 +93,20 @@ CN_COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 
 _LABEL = re.compile(r"(?P<num>[一两二三四五六七八九十])个(?P<what>意识|自信|维护|确立|全面|伟大|务必|区分开来)")
 
 
+_AFTER_LABEL = re.compile(r"[”」』]?[，,：:（(]?(?:即|就是|也就是|包括)?")
+
+
 @checks("EX003", scope="line")
 def numbered_label_count(doc, config):
     """三个自信 for 四个自信: a numbered label whose count disagrees with its list."""
-    lists, _, _ = _list_index(tuple(config.formulations))
+    lists, _, _ = _list_index(_user(config))
     by_suffix = {}
     for fl in lists:
         m = _LABEL.fullmatch(fl.name)
         if m:
             by_suffix[m.group("what")] = (CN_COUNTS[m.group("num")], fl)
     text = doc.text
+    runs = None
     for m in _LABEL.finditer(text):
         known = by_suffix.get(m.group("what"))
         if not known:
@@ -104,14 +117,27 @@ def numbered_label_count(doc, config):
             right = fl.name[0]
             yield Diagnostic("EX003", f"“{m.group()}”应为“{fl.name}”（{'、'.join(fl.items)}；{fl.source}）",
                              Span(m.start(), m.end()), Fix(f"改为“{fl.name}”", (Edit(s, e, right),), safe=False))
+            continue
+        # 四个意识，即政治意识、大局意识、看齐意识: the label spelt out with an item missing
+        if runs is None:
+            _, index, _ = _list_index(_user(config))
+            runs = {r[0][0]: r for r in _runs(text, list(index.finditer(text)))}
+        run = runs.get(_AFTER_LABEL.match(text, m.end()).end())
+        if not run or len(run) < 2:
+            continue
+        named = [item for _, _, item in run]
+        if all(item in fl.items for item in named) and len(set(named)) < count:
+            missing = "、".join(f"“{item}”" for item in fl.items if item not in named)
+            yield Diagnostic("EX003", f"“{fl.name}”只列出了{len(set(named))}项，缺少{missing}（{fl.source}）",
+                             Span(m.start(), run[-1][1]))
 
 
-HISTORICAL = re.compile(r"原|时任|当年|曾任|曾经|前身|更名|改革前|撤销|组建|合并|(?:19|20)\d\d年")
+HISTORICAL = re.compile(r"原(?![则因])|时任|当年|曾任|曾经|前身|更名|改革前|撤销|组建|合并|(?:19|20)\d\d年")
 
 
 @lru_cache(maxsize=8)
-def _term_index(user: tuple[dict, ...]):
-    _, user_terms = data.user_entries(user)
+def _term_index(user: tuple):
+    _, user_terms = data.user_entries(tuple(dict(e) for e in user))
     terms = {t.old: t for t in data.builtin_terms() + user_terms}
     return PhraseIndex(terms), terms
 
@@ -119,22 +145,32 @@ def _term_index(user: tuple[dict, ...]):
 @checks("EX004", "EX005", scope="line")
 def superseded_and_canonical(doc, config):
     text = doc.text
-    index, terms = _term_index(tuple(config.formulations))
+    index, terms = _term_index(_user(config))
     for s, e, old in index.finditer(text):
         t = terms[old]
         if t.not_before and text.startswith(t.not_before, e):
             continue
         if t.kind == "superseded":
-            if text.startswith(t.new, s) or (old in t.new and text[max(0, s - 5):s + len(t.new)].find(t.new) != -1):
+            if _inside_new(text, s, old, t.new):
                 continue
             before = text[max(0, s - 12):s]
             if HISTORICAL.search(before) and _before_change(before, t.year):
                 continue
-            yield Diagnostic("EX004", f"“{old}”为旧称，{t.year}年起应称“{t.new}”（{t.source}）", Span(s, e),
+            yield Diagnostic("EX004", f"“{old}”为旧称，{f'{t.year}年起' if t.year else ''}应称“{t.new}”（{t.source}）", Span(s, e),
                              Fix(f"改为“{t.new}”", (Edit(s, e, t.new),), safe=False))
         else:
             yield Diagnostic("EX005", f"规范表述应为“{t.new}”（{t.source}）", Span(s, e),
                              Fix(f"改为“{t.new}”", (Edit(s, e, t.new),), safe=False))
+
+
+def _inside_new(text: str, s: int, old: str, new: str) -> bool:
+    """The old name written as part of the new one: 中央党校（国家行政学院）."""
+    k = new.find(old)
+    while k != -1:
+        if k <= s and text.startswith(new, s - k):
+            return True
+        k = new.find(old, k + 1)
+    return False
 
 
 def _before_change(before: str, year: int) -> bool:

@@ -45,7 +45,8 @@ def wrap_width(doc, skip: set[int]) -> int | None:
     paragraph per line has lines of every length, and the lines that end no
     sentence are short headings.
     """
-    rows = [(display_width(l.text.rstrip()), _ends_sentence(l.text)) for l in doc.lines
+    # a paragraph line may run to thousands of characters: its first 300 say enough
+    rows = [(display_width(l.text.rstrip()[:300]), _ends_sentence(l.text)) for l in doc.lines
             if l.text.strip() and l.number not in skip]
     if len(rows) < 4:
         return None
