@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from linter.model import Diagnostic, Fix, Span
 from rules import _typo_data as data
+from rules._typo_prefilter import hot_positions, words_after, words_before
 
 SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
 RATIO = 30  # the corrected word must be this much more frequent than what is written
@@ -51,7 +52,7 @@ def _in_long_word(text: str, i: int, words) -> bool:
 
 @lru_cache(maxsize=1)
 def _tables():
-    return (data.fuzzy_keys(), data.common_pairs(), data.words(), *data.masked_pairs(), data.shape_neighbours())
+    return data.fuzzy_keys(), data.common_pairs(), data.words(), data.shape_neighbours()
 
 
 @lru_cache(maxsize=1)
@@ -69,11 +70,6 @@ def _pair_pattern() -> re.Pattern:
     return re.compile("[" + re.escape("".join(data.homophone_pairs())) + "]")
 
 
-@lru_cache(maxsize=1)
-def _shape_pattern() -> re.Pattern:
-    return re.compile("[" + re.escape("".join(data.shape_neighbours())) + "]")
-
-
 # What a character pair says about a slip depends on the pair alone, and
 # official prose repeats itself: remember it per pair.
 _PAIRS: dict[str, tuple] = {}
@@ -85,14 +81,15 @@ def _pair(p: str, tables) -> tuple:
     """(frequency of ``p`` as a word, sound-alike words that replace its second
     character, ... its first character), keeping only words RATIO times more
     frequent than ``p``: those are the only ones a slip could be corrected to."""
-    keys, common, words, left, right, _ = tables
+    keys, common, words, _ = tables
     f = common.get(p) or (RARE if p in words else 0)
     floor = RATIO * (f or 1)
     a, b = p
-    by_second = left.get((a, keys.get(b)))
-    by_first = right.get((keys.get(a), b))
-    info = (f, [x for x in by_second if x[1] > floor] if by_second else (),
-            [x for x in by_first if x[1] > floor] if by_first else ())
+    by_second = words_after(a).get(keys.get(b))
+    by_first = words_before(b).get(keys.get(a))
+    # lists run most frequent first: look at the head before filtering
+    info = (f, [x for x in by_second if x[1] > floor] if by_second and by_second[0][1] > floor else (),
+            [x for x in by_first if x[1] > floor] if by_first and by_first[0][1] > floor else ())
     if len(_PAIRS) > _PAIRS_SIZE:
         _PAIRS.clear()
     _PAIRS[p] = info
@@ -105,22 +102,23 @@ def suspects(text: str):
     make a word with a neighbour RATIO times more frequent than any word the
     character makes as written, and the character is not inside a
     three-character word."""
-    keys, common, words, _, _, shapes = _tables()
+    keys, common, words, shapes = _tables()
     n = len(text)
-    get = _PAIRS.get
     tables = _tables()
     eligible = _eligible_chars()
-    info = [_NOTHING] + [get(p) or _pair(p, tables) for p in [text[i:i + 2] for i in range(n - 1)]] + [_NOTHING]
-    # info[i] is the pair text[i-1:i+1], info[i+1] the pair text[i:i+2]; only
-    # positions with a sound-alike word on either side, or a look-alike, are hot
-    hot = {i for i, x in enumerate(info) if x[1]}
-    hot.update(i - 1 for i, x in enumerate(info) if x[2])
-    hot.update(m.start() for m in _shape_pattern().finditer(text))
-    for i in sorted(hot):
+    hot = hot_positions(text, RATIO)  # a superset of the suspects, found in C
+
+    def info(i: int) -> tuple:  # the pair text[i-1:i+1]
+        if i <= 0 or i >= n:
+            return _NOTHING
+        p = text[i - 1:i + 1]
+        return _PAIRS.get(p) or _pair(p, tables)
+
+    for i in hot:
         c = text[i]
         if c not in eligible or _in_long_word(text, i, words):
             continue
-        on_left, on_right = info[i], info[i + 1]  # the pairs text[i-1:i+1] and text[i:i+2]
+        on_left, on_right = info(i), info(i + 1)  # the pairs text[i-1:i+1] and text[i:i+2]
         fl, fr = on_left[0], on_right[0]
         floor = RATIO * max(fl, fr, 1)
         cands: dict[str, int] = {}

@@ -20,10 +20,21 @@ log = logging.getLogger("gwlint")
 
 
 def _lines(name: str):
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    text = (DATA / name).read_text(encoding="utf-8")
+    if "#" not in text and " " not in text and "\r" not in text:
+        yield from filter(None, text.split("\n"))  # the big mined lists: no per-line work
+        return
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             yield line
+
+
+@lru_cache(maxsize=1)
+def two_character_words() -> str:
+    """Every two-character word of words(), end to end (for the numpy prefilter)."""
+    return "".join(w for name in ("words.txt", "official_words.txt")
+                   for w in re.findall(r"(?m)^[^#\s]{2}$", (DATA / name).read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
@@ -77,26 +88,6 @@ def common_pairs() -> dict[str, int]:
         w, f = line.split("\t")
         out[w] = int(f)
     return out
-
-
-@lru_cache(maxsize=1)
-def masked_pairs() -> tuple[dict, dict]:
-    """Common two-character words by one character and the (fuzzy) pinyin of
-    the other: (a, key) → ((b, freq), ...) and (key, b) → ((a, freq), ...).
-    One lookup answers “which word would this pair be, had the input method
-    picked another character of the same sound?”"""
-    keys = fuzzy_keys()
-    left: dict = {}
-    right: dict = {}
-    # most frequent first, so that a reader can stop at the first word too rare
-    for w, f in sorted(common_pairs().items(), key=lambda x: -x[1]):
-        a, b = w
-        kb, ka = keys.get(b), keys.get(a)
-        if kb:
-            left.setdefault((a, kb), []).append((b, f))
-        if ka:
-            right.setdefault((ka, b), []).append((a, f))
-    return left, right
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from linter.model import Diagnostic, Edit, Fix, Span
 from linter.registry import checks
@@ -39,10 +40,15 @@ def _halfwidth_fix(span: Span, mark: str, full: str) -> Fix:
     return Fix(f"改为全角“{full}”", (Edit(span.start, span.end, full),), safe=True)
 
 
+_HALFWIDTH_MARKS = re.compile(r"[,;:?!.\"']")
+_PARENS = re.compile(r"[()]")
+
+
 def _paren_pairs(text: str):
     """Matched half-width ( ) pairs on one line (innermost first)."""
     stack, pairs = [], []
-    for i, c in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, c = m.start(), m.group()
         if c == "(":
             stack.append(i)
         elif c == ")" and stack:
@@ -67,8 +73,9 @@ def _quote_form(text: str, i: int, mark: str) -> str:
 def halfwidth_punctuation(doc, config):
     text = doc.text
     protected = _protected(text)
-    for i, c in enumerate(text):
-        if c not in ",;:?!.\"'" or _inside(i, protected):
+    for m in _HALFWIDTH_MARKS.finditer(text):
+        i, c = m.start(), m.group()
+        if _inside(i, protected):
             continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < len(text) else ""
@@ -170,12 +177,18 @@ def _cut_off_at_the_end(text: str, d, last_final: int) -> bool:
             and d.span.start > last_final)
 
 
+@lru_cache(maxsize=1)
+def _pair_marks() -> re.Pattern:
+    """Every character _check_pairs looks at, so that it skips the rest in C."""
+    return re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS) + "'\"") + "]")
+
+
 def _check_pairs(text: str, start: int, end: int):
     stack: list[tuple[str, int]] = []
     open_count: Counter = Counter()  # openers on the stack, by kind (keeps this linear)
     found = []
-    for i in range(start, end):
-        c = text[i]
+    for m in _pair_marks().finditer(text, start, end):
+        i, c = m.start(), m.group()
         if c in PAIRS:
             if c == "“" and open_count["“"]:
                 found.append(Diagnostic("PU002", "双引号内又用了双引号：里层引号应为单引号‘’", Span(i, i + 1),

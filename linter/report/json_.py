@@ -31,5 +31,7 @@ def to_dict(path: str, doc: Document, d: Diagnostic) -> dict:
 
 def render(results, stream, color: bool = False) -> None:
     items = [to_dict(r.path, r.document, d) for r in results if r.document is not None for d in r.diagnostics]
-    json.dump(items, stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+    # one finding per line: readable, greppable, and written by the C encoder
+    # (an indented dump goes through the pure-Python one, 10× slower)
+    stream.write("[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n" if items
+                 else "[]\n")

@@ -1,0 +1,166 @@
+"""A vectorised prefilter for TY003: which positions of a line deserve a look.
+
+A character is a suspect only if a sound-alike character would make a word
+with a neighbour RATIO times more frequent than any word the character makes
+as written (see _typo_context.suspects). Asking that in Python at every
+character costs more than the rest of the lint; here numpy asks it for the
+whole line at once, with binary searches in sorted tables, and lets through a
+superset of the suspects (a few per cent of the characters). The exact test
+then runs on those alone.
+
+Tables, built once from the typo data with numpy (no per-word Python loop,
+so they cost little at start-up):
+- a small integer for every character the data knows, and for every fuzzy
+  pinyin key;
+- the frequency of every two-character word, by pair code;
+- the frequency of the best sound-alike word, by (left character, key of the
+  right one) and by (key of the left character, right character), as dense
+  arrays.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from rules import _typo_data as data
+
+WIDE = 1 << 15  # character indices stay below this (pair code = left * WIDE + right)
+
+
+@lru_cache(maxsize=1)
+def _index():
+    """Small integers for characters and fuzzy pinyin keys, and the common
+    two-character words as arrays (first character, second, frequency)."""
+    keys = data.fuzzy_keys()
+    common = data.common_pairs()
+    two = data.two_character_words()
+    common_text = "".join(common)
+    chars = [""] + sorted(set(keys) | set(common_text) | set(two))
+    char_index = {c: i for i, c in enumerate(chars)}
+    key_names = [""] + sorted(set(keys.values()))
+    key_index = {k: i for i, k in enumerate(key_names)}
+    assert len(chars) < WIDE
+    # code point → character index (0: unknown); U+FFFF and beyond are unknown
+    by_codepoint = np.zeros(0x10000, dtype=np.int64)
+    key_of_index = np.zeros(len(chars), dtype=np.int64)
+    for c, i in char_index.items():
+        if c and ord(c) < 0xFFFF:
+            by_codepoint[ord(c)] = i
+        if c in keys:
+            key_of_index[i] = key_index[keys[c]]
+    pairs = by_codepoint[np.minimum(np.frombuffer(common_text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
+    first, second = pairs[0::2], pairs[1::2]
+    freq = np.fromiter(common.values(), dtype=np.int64, count=len(common))
+    return chars, by_codepoint, key_of_index, first, second, freq, two
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    chars, by_codepoint, key_of_index, first, second, freq, two = _index()
+    n_chars, n_keys = len(chars), int(key_of_index.max()) + 1
+
+    # the frequency of every two-character word: common2.tsv's, else RARE (10)
+    rare = by_codepoint[np.minimum(np.frombuffer(two.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
+    codes = np.concatenate((first * WIDE + second, rare[0::2] * WIDE + rare[1::2]))
+    freqs = np.concatenate((freq, np.full(len(rare) // 2, 10, dtype=np.int64)))
+    codes, at = np.unique(codes, return_index=True)  # sorted; the common2 frequency wins
+    pair_freq = (codes, freqs[at])
+
+    # the best sound-alike word by (character, key) and (key, character): dense
+    # tables (7,500 characters × 300 keys), indexed directly
+    best_left = np.zeros((n_chars, n_keys), dtype=np.int64)
+    np.maximum.at(best_left, (first, key_of_index[second]), freq)
+    best_right = np.zeros((n_keys, n_chars), dtype=np.int64)
+    np.maximum.at(best_right, (key_of_index[first], second), freq)
+    best_left[:, 0] = 0  # characters without pinyin have no sound-alikes
+    best_right[0, :] = 0
+
+    # the same for look-alikes (己/已, 帜/织…), by look-alike group member
+    shapes = data.shape_neighbours()
+    char_index = {c: i for i, c in enumerate(chars)}
+    members = [c for c in sorted(shapes) if c in char_index]
+    shape_of_index = np.zeros(n_chars, dtype=np.int64)
+    shape_left = np.zeros((n_chars, len(members) + 1), dtype=np.int64)
+    shape_right = np.zeros((len(members) + 1, n_chars), dtype=np.int64)
+    for j, c in enumerate(members, start=1):
+        shape_of_index[char_index[c]] = j
+        for r in shapes[c]:  # c may be a slip for r: words a+r and r+b
+            if r in char_index:
+                sel = second == char_index[r]
+                np.maximum.at(shape_left[:, j], first[sel], freq[sel])
+                sel = first == char_index[r]
+                np.maximum.at(shape_right[j], second[sel], freq[sel])
+    return by_codepoint, key_of_index, pair_freq, best_left, best_right, shape_of_index, shape_left, shape_right
+
+
+@lru_cache(maxsize=1)
+def _by_character():
+    """The common words ordered by first character, then by second, most
+    frequent first within each; with where each character's run starts."""
+    chars, _, _, first, second, freq, _ = _index()
+    by_first = np.lexsort((-freq, first))
+    by_second = np.lexsort((-freq, second))
+    return (first[by_first], second[by_first], freq[by_first], second[by_second], first[by_second], freq[by_second])
+
+
+@lru_cache(maxsize=None)
+def words_after(a: str) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Common words a+r, grouped by the fuzzy pinyin key of r, most frequent
+    first: which word would text[i-1:i+1] be, had the input method picked
+    another character of the same sound?"""
+    return _group(a, *_by_character()[0:3])
+
+
+@lru_cache(maxsize=None)
+def words_before(b: str) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Common words r+b, grouped by the fuzzy pinyin key of r, most frequent first."""
+    return _group(b, *_by_character()[3:6])
+
+
+def _group(c: str, fixed, other, freq) -> dict:
+    chars, by_codepoint = _index()[0:2]
+    keys = data.fuzzy_keys()
+    i = int(by_codepoint[ord(c)]) if ord(c) < 0xFFFF else 0
+    if not i:
+        return {}
+    lo, hi = np.searchsorted(fixed, i, "left"), np.searchsorted(fixed, i, "right")
+    out: dict[str, list] = {}
+    for j, f in zip(other[lo:hi].tolist(), freq[lo:hi].tolist()):
+        r = chars[j]
+        k = keys.get(r)
+        if k:
+            out.setdefault(k, []).append((r, f))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _lookup(table, codes):
+    """Values for ``codes`` in a sorted (keys, values) table; 0 where absent."""
+    keys, values = table
+    at = np.searchsorted(keys, codes)
+    at = np.minimum(at, len(keys) - 1)
+    return np.where(keys[at] == codes, values[at], 0)
+
+
+def hot_positions(text: str, ratio: int) -> list[int]:
+    """Positions where some sound-alike or look-alike word might beat the
+    floor: a superset of the TY003 suspects."""
+    n = len(text)
+    if n < 2:
+        return []
+    by_codepoint, key_of_index, pair_freq, best_left, best_right, shape_of_index, shape_left, shape_right = _tables()
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    idx = by_codepoint[np.minimum(cps, 0xFFFF)]
+    key = key_of_index[idx]
+    shape = shape_of_index[idx]
+    on_left = np.zeros(n, dtype=np.int64)
+    on_left[1:] = np.maximum(best_left[idx[:-1], key[1:]],  # a sound-alike of text[i] after text[i-1]
+                             shape_left[idx[:-1], shape[1:]])  # ... or a look-alike
+    on_right = np.zeros(n, dtype=np.int64)
+    on_right[:-1] = np.maximum(best_right[key[:-1], idx[1:]], shape_right[shape[:-1], idx[1:]])  # ... before text[i+1]
+    best = np.maximum(on_left, on_right)
+    pair = _lookup(pair_freq, idx[:-1] * WIDE + idx[1:])  # pair[i]: the word text[i:i+2], if it is one
+    floor = np.full(n, 1, dtype=np.int64)
+    np.maximum(floor[1:], pair, out=floor[1:])  # the pair ending at i
+    np.maximum(floor[:-1], pair, out=floor[:-1])  # the pair starting at i
+    return np.flatnonzero((best > ratio * floor) & (key > 0)).tolist()
