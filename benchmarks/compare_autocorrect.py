@@ -217,7 +217,7 @@ def _finding(path: str, line_no: int, line: str, category: str, start: int, end:
 
 
 # gwlint: which codes are about what autocorrect checks
-GWLINT_TOPICS = {"PU": "punct", "NM002": "width", "LY003": "space", "LY004": "space"}
+GWLINT_TOPICS = {"PU": "punct", "PU010": "space", "PU011": "width", "NM002": "width", "LY003": "space", "LY004": "space"}
 
 
 def gwlint_topic(code: str) -> str:
