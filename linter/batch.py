@@ -25,6 +25,7 @@ class CheckOptions:
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
+    format: str = "text"  # with "json", each worker renders its file's findings
 
 
 def discover(paths: list[str], config_file: str | None = None) -> tuple[list[str], list[str]]:
@@ -136,6 +137,10 @@ def lint_file(path: str, opts: CheckOptions) -> FileResult:
         cfg = effective_config(path, opts)
         doc = load_path(path, cfg.max_file_size)
         result = lint_document(doc, cfg, opts)
+        if opts.format == "json":
+            from .report.json_ import file_lines
+
+            result.json_lines = file_lines(result)
         new_text = result.new_text
         if opts.fix and not opts.diff and new_text is not None:
             write_atomic(path, encode(doc, new_text))
@@ -167,7 +172,7 @@ def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = Fa
     from concurrent.futures import ProcessPoolExecutor
 
     _warm_up()
-    chunk = max(1, min(16, len(files) // (jobs * 4)))
+    chunk = max(1, min(4, len(files) // (jobs * 8)))  # small chunks: no worker idles at the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = pool.map(lint_file, files, [opts] * len(files), chunksize=chunk)
         return list(_with_progress(results, len(files), progress))

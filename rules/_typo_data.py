@@ -19,22 +19,11 @@ LM_PATHS = ("/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm", "/usr/lib/aarch64-linux
 log = logging.getLogger("gwlint")
 
 
-def _lines(name: str):
+def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
     if "#" not in text and " " not in text and "\r" not in text:
-        yield from filter(None, text.split("\n"))  # the big mined lists: no per-line work
-        return
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
-
-
-@lru_cache(maxsize=1)
-def two_character_words() -> str:
-    """Every two-character word of words(), end to end (for the numpy prefilter)."""
-    return "".join(w for name in ("words.txt", "official_words.txt")
-                   for w in re.findall(r"(?m)^[^#\s]{2}$", (DATA / name).read_text(encoding="utf-8")))
+        return [line for line in text.split("\n") if line]  # the big mined lists: no per-line work
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -74,20 +63,27 @@ def homophone_pair_exceptions() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _word_lists() -> tuple[frozenset[str], str]:
+    lines = _lines("words.txt") + _lines("official_words.txt")
+    return frozenset(lines), "".join([w for w in lines if len(w) == 2])
+
+
 def words() -> frozenset[str]:
     """Two- and three-character dictionary words (from jieba), and those of
     official writing that jieba lacks."""
-    return frozenset(_lines("words.txt")) | frozenset(_lines("official_words.txt"))
+    return _word_lists()[0]
+
+
+def two_character_words() -> str:
+    """Every two-character word of words(), end to end (for the numpy prefilter)."""
+    return _word_lists()[1]
 
 
 @lru_cache(maxsize=1)
 def common_pairs() -> dict[str, int]:
     """Two-character words of jieba frequency >= 20, with that frequency."""
-    out = {}
-    for line in _lines("common2.tsv"):
-        w, f = line.split("\t")
-        out[w] = int(f)
-    return out
+    text = (DATA / "common2.tsv").read_text(encoding="utf-8")
+    return {w: int(f) for w, f in re.findall(r"(?m)^(\S\S)\t(\d+)$", text)}
 
 
 @lru_cache(maxsize=1)

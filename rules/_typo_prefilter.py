@@ -69,9 +69,9 @@ def _tables():
 
     # the best sound-alike word by (character, key) and (key, character): dense
     # tables (7,500 characters × 300 keys), indexed directly
-    best_left = np.zeros((n_chars, n_keys), dtype=np.int64)
+    best_left = np.zeros((n_chars, n_keys), dtype=np.int32)
     np.maximum.at(best_left, (first, key_of_index[second]), freq)
-    best_right = np.zeros((n_keys, n_chars), dtype=np.int64)
+    best_right = np.zeros((n_keys, n_chars), dtype=np.int32)
     np.maximum.at(best_right, (key_of_index[first], second), freq)
     best_left[:, 0] = 0  # characters without pinyin have no sound-alikes
     best_right[0, :] = 0
@@ -81,8 +81,8 @@ def _tables():
     char_index = {c: i for i, c in enumerate(chars)}
     members = [c for c in sorted(shapes) if c in char_index]
     shape_of_index = np.zeros(n_chars, dtype=np.int64)
-    shape_left = np.zeros((n_chars, len(members) + 1), dtype=np.int64)
-    shape_right = np.zeros((len(members) + 1, n_chars), dtype=np.int64)
+    shape_left = np.zeros((n_chars, len(members) + 1), dtype=np.int32)
+    shape_right = np.zeros((len(members) + 1, n_chars), dtype=np.int32)
     for j, c in enumerate(members, start=1):
         shape_of_index[char_index[c]] = j
         for r in shapes[c]:  # c may be a slip for r: words a+r and r+b
