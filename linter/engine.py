@@ -57,11 +57,20 @@ def _run_line_checkers(checkers: list[Checker], doc: Document, config: Config, c
     suffix = doc.path.rsplit(".", 1)[-1].lower() if "." in doc.path else ""
     keys = tuple(c.key for c in checkers)
     failed: set[str] = set()
+    rows = []  # (line, cache key, cached findings or None)
     for line in doc.lines:
-        if not line.text.strip():
-            continue
-        key = (keys, line.text, suffix, config.fingerprint)
-        found = cache.get(key) if cache is not None else None
+        if line.text.strip():
+            key = (keys, line.text, suffix, config.fingerprint)
+            rows.append((line, key, cache.get(key) if cache is not None else None))
+    pending = [line.text for line, _, found in rows if found is None]
+    for checker in checkers:
+        if checker.prepare is not None and pending:
+            try:
+                checker.prepare(pending, config)
+            except Exception as exc:  # a broken rule must not take the tool down
+                failed.add(checker.key)
+                on_error(checker, exc)
+    for line, key, found in rows:
         if found is None:
             sub = Document(line.text, path=doc.path, encoding=doc.encoding)
             collected: list[Diagnostic] = []

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from linter.model import Diagnostic, Fix, Span
 from rules import _typo_data as data
-from rules._typo_prefilter import hot_positions, words_after, words_before
+from rules._typo_prefilter import hot_positions, hot_positions_many, words_after, words_before
 
 SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
 RATIO = 30  # the corrected word must be this much more frequent than what is written
@@ -96,6 +96,16 @@ def _pair(p: str, tables) -> tuple:
     return info
 
 
+# hot positions of the lines the engine is about to check (see prepare)
+_PREPARED: dict[str, list[int]] = {}
+
+
+def prepare(lines: list[str]) -> None:
+    """Find the hot positions of all these lines in one vectorised pass."""
+    global _PREPARED
+    _PREPARED = dict(zip(lines, hot_positions_many(lines, RATIO)))
+
+
 def suspects(text: str):
     """(position, candidate characters, attached) where a slip is plausible:
     another character of the same (fuzzy) pinyin, or of similar shape, would
@@ -106,7 +116,9 @@ def suspects(text: str):
     n = len(text)
     tables = _tables()
     eligible = _eligible_chars()
-    hot = hot_positions(text, RATIO)  # a superset of the suspects, found in C
+    hot = _PREPARED.get(text)
+    if hot is None:
+        hot = hot_positions(text, RATIO)  # a superset of the suspects, found in C
 
     def info(i: int) -> tuple:  # the pair text[i-1:i+1]
         if i <= 0 or i >= n:

@@ -145,11 +145,19 @@ def _lookup(table, codes):
 def hot_positions(text: str, ratio: int) -> list[int]:
     """Positions where some sound-alike or look-alike word might beat the
     floor: a superset of the TY003 suspects."""
-    n = len(text)
+    return hot_positions_many([text], ratio)[0]
+
+
+def hot_positions_many(texts: list[str], ratio: int) -> list[list[int]]:
+    """hot_positions for many lines in one vectorised pass (numpy's cost is
+    per call, so a document's lines go together): the lines are joined with
+    newlines, which no word contains, so no pair crosses from one to the next."""
+    joined = "\n".join(texts)
+    n = len(joined)
     if n < 2:
-        return []
+        return [[] for _ in texts]
     by_codepoint, key_of_index, pair_freq, best_left, best_right, shape_of_index, shape_left, shape_right = _tables()
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     idx = by_codepoint[np.minimum(cps, 0xFFFF)]
     key = key_of_index[idx]
     shape = shape_of_index[idx]
@@ -163,4 +171,73 @@ def hot_positions(text: str, ratio: int) -> list[int]:
     floor = np.full(n, 1, dtype=np.int64)
     np.maximum(floor[1:], pair, out=floor[1:])  # the pair ending at i
     np.maximum(floor[:-1], pair, out=floor[:-1])  # the pair starting at i
-    return np.flatnonzero((best > ratio * floor) & (key > 0)).tolist()
+    hot = np.flatnonzero((best > ratio * floor) & (key > 0))
+    # split by line: line j starts at starts[j] in the joined text
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    line_of = np.searchsorted(starts, hot, "right") - 1
+    out: list[list[int]] = [[] for _ in texts]
+    for j, pos in zip(line_of.tolist(), (hot - starts[line_of]).tolist()):
+        out[j].append(pos)
+    return out
+
+
+# --- TY001: near misses of fixed expressions -------------------------------
+
+
+def phrase_table(entries: tuple[str, ...]):
+    """The fixed expressions as arrays: their characters (code points, padded),
+    lengths, and the bigram that opens each of their two halves (sorted)."""
+    longest = max(map(len, entries))
+    chars = np.zeros((len(entries), longest), dtype=np.uint32)
+    for i, e in enumerate(entries):
+        chars[i, :len(e)] = np.frombuffer(e.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.fromiter(map(len, entries), dtype=np.int64, count=len(entries))
+    halves = lengths // 2
+    rows = np.arange(len(entries))
+    anchor = np.concatenate((chars[:, 0].astype(np.int64) << 21 | chars[:, 1],
+                             chars[rows, halves].astype(np.int64) << 21 | chars[rows, halves + 1]))
+    entry = np.concatenate((rows, rows))
+    offset = np.concatenate((np.zeros(len(entries), dtype=np.int64), halves))
+    order = np.argsort(anchor, kind="stable")
+    return chars, lengths, anchor[order], entry[order], offset[order]
+
+
+def near_misses_many(texts: list[str], table) -> list[list[tuple[int, int]]]:
+    """For each line, (start, entry number) of every window that an entry of
+    ``table`` would cover with one half intact and the other half matching
+    at one of its first two places (the caller then compares exactly).
+
+    One wrong character leaves one half of an expression intact, so the
+    bigram that opens that half finds the candidates."""
+    chars, lengths, anchor, entry, offset = table
+    joined = "\n".join(texts)
+    n = len(joined)
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    if n < 4:
+        return out
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    bigrams = cps[:-1].astype(np.int64) << 21 | cps[1:]
+    lo = np.searchsorted(anchor, bigrams, "left")
+    count = np.searchsorted(anchor, bigrams, "right") - lo
+    total = int(count.sum())
+    if not total:
+        return out
+    at = np.repeat(np.arange(n - 1), count)
+    rows = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)
+    ent, off = entry[rows], offset[rows]
+    start = at - off
+    length = lengths[ent]
+    # the window must lie within one line
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    ends = starts + np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    line = np.searchsorted(starts, at, "right") - 1
+    fits = (start >= starts[line]) & (start + length <= ends[line])
+    start, length, ent, off, line = start[fits], length[fits], ent[fits], off[fits], line[fits]
+    # cheap reject: the other half must match at one of its first two places
+    other = np.where(off == 0, start + length - 2, start)
+    other_k = np.where(off == 0, length - 2, 0)
+    keep = (cps[other] == chars[ent, other_k]) | (cps[other + 1] == chars[ent, other_k + 1])
+    found = sorted(set(zip(line[keep].tolist(), (start - starts[line])[keep].tolist(), ent[keep].tolist())))
+    for j, s, e in found:
+        out[j].append((s, e))
+    return out

@@ -14,7 +14,9 @@ from linter.model import Diagnostic, Fix, Span
 from linter.registry import checks
 from linter.text import is_cjk
 from rules import _typo_data as data
+from rules._typo_prefilter import near_misses_many, phrase_table
 from rules._typo_context import _standalone, context_homophones
+from rules._typo_context import prepare as prepare_context
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
@@ -24,15 +26,16 @@ STRONG_GAIN = 6.0  # a political term a million times more probable needs no oth
 
 @lru_cache(maxsize=8)
 def fixed_phrase_index(extra: tuple[str, ...]):
-    """Entries by the bigram that opens each half: one wrong character leaves
-    one half intact, so every near-miss is found with two lookups per position."""
+    """The fixed expressions (political terms, idioms, the user's lexicon): a
+    set, a sorted tuple, and that tuple as arrays for the near-miss search."""
     entries = {e for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
-    halves: dict[str, list[tuple[str, int]]] = {}
-    for e in entries:
-        h = len(e) // 2
-        halves.setdefault(e[0:2], []).append((e, 0))
-        halves.setdefault(e[h:h + 2], []).append((e, h))
-    return frozenset(entries), halves
+    ordered = tuple(sorted(entries))
+    return frozenset(entries), ordered, phrase_table(ordered)
+
+
+# near misses of the lines the engine is about to check, and the entries
+# they were found for (see _prepare)
+_PREPARED: tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]] = ((), {})
 
 
 def _word_across_edge(text: str, s: int, L: int, k: int, words) -> bool:
@@ -59,7 +62,17 @@ def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
     return lm.score(fixed) - lm.score(window)
 
 
-@checks("TY001", "TY002", "TY003", scope="line")
+def _prepare(lines, config):
+    """Bulk work for the lines about to be checked: near misses of fixed
+    expressions, and the positions worth a context check."""
+    global _PREPARED
+    _, ordered, table = fixed_phrase_index(tuple(config.lexicon))
+    _PREPARED = (ordered, dict(zip(lines, near_misses_many(lines, table))))
+    if data.language_model() is not None:
+        prepare_context(lines)
+
+
+@checks("TY001", "TY002", "TY003", scope="line", prepare=_prepare)
 def typos_in_context(doc, config):
     """TY001 and TY002 first; TY003 then skips characters they already cover,
     so one slip is reported once."""
@@ -89,62 +102,55 @@ def _phrase_findings(line: str, lexicon: tuple[str, ...], confusions: tuple[tupl
 
 def fixed_phrase_typos(doc, config):
     text = doc.text
-    entries, halves = fixed_phrase_index(tuple(config.lexicon))
+    entries, ordered, table = fixed_phrase_index(tuple(config.lexicon))
     political = data.political_terms()
     known_words = data.words()
     lm = data.language_model()
     best: dict[int, tuple] = {}  # wrong-character offset → (entry length, finding)
-    n = len(text)
-    anchored = [i for i in range(n - 1) if text[i:i + 2] in halves]
-    for i in anchored:
-        for entry, off in halves[text[i:i + 2]]:
-            s = i - off
-            L = len(entry)
-            if s < 0 or s + L > n:
+    prepared_for, prepared = _PREPARED
+    candidates = prepared.get(text) if prepared_for is ordered else None
+    if candidates is None:
+        candidates = near_misses_many([text], table)[0]
+    for s, e in candidates:
+        entry = ordered[e]
+        L = len(entry)
+        window = text[s:s + L]
+        if window == entry:
+            continue
+        diffs = [k for k in range(L) if window[k] != entry[k]]
+        if len(diffs) != 1:
+            continue
+        k = diffs[0]
+        wrong, right = window[k], entry[k]
+        if not (is_cjk(wrong) and is_cjk(right)) or window in entries or window in known_words:
+            continue
+        if lm is not None and lm.is_word(window):
+            continue  # the variant is itself a word
+        if _word_across_edge(text, s, L, k, known_words):
+            continue  # 社会主义法治理念: the odd character belongs to a word outside the window
+        reason = data.confusable(wrong, right)
+        gain = lm_gain(text, s, s + L, entry)
+        if entry in political and reason in ("同音", "近音"):
+            gain = max(gain or 0.0, POLITICAL_GAIN)  # the model may not know a newer slogan
+        if reason is None:
+            # no phonetic or visual link: only overwhelming context evidence will do,
+            # and only where the character makes no word with its neighbours
+            if entry not in political or gain is None or gain < STRONG_GAIN or not _standalone(window, k, known_words):
                 continue
-            # cheap reject: the half that did not anchor must differ in at most one place
-            if off == 0:
-                if text[s + L - 1] != entry[-1] and text[s + L - 2] != entry[-2]:
-                    continue
-            elif text[s] != entry[0] and text[s + 1] != entry[1]:
-                continue
-            window = text[s:s + L]
-            if window == entry:
-                continue
-            diffs = [k for k in range(L) if window[k] != entry[k]]
-            if len(diffs) != 1:
-                continue
-            k = diffs[0]
-            wrong, right = window[k], entry[k]
-            if not (is_cjk(wrong) and is_cjk(right)) or window in entries or window in known_words:
-                continue
-            if lm is not None and lm.is_word(window):
-                continue  # the variant is itself a word
-            if _word_across_edge(text, s, L, k, known_words):
-                continue  # 社会主义法治理念: the odd character belongs to a word outside the window
-            reason = data.confusable(wrong, right)
-            gain = lm_gain(text, s, s + L, entry)
-            if entry in political and reason in ("同音", "近音"):
-                gain = max(gain or 0.0, POLITICAL_GAIN)  # the model may not know a newer slogan
-            if reason is None:
-                # no phonetic or visual link: only overwhelming context evidence will do,
-                # and only where the character makes no word with its neighbours
-                if entry not in political or gain is None or gain < STRONG_GAIN or not _standalone(window, k, known_words):
-                    continue
-                reason = "语境"
-            need = POLITICAL_GAIN if entry in political else IDIOM_GAIN
-            if gain is not None and gain < need:
-                continue
-            if gain is None and entry not in political:
-                continue
-            pos = s + k
-            if pos in best and best[pos][0] >= L:
-                continue
-            safe = entry in political and reason in ("同音", "语境") and gain is not None and gain >= 2 * need
-            d = Diagnostic("TY001", (f"“{window}”应为“{entry}”（“{wrong}”“{right}”{reason}误用）" if reason != "语境"
-                            else f"“{window}”应为“{entry}”"), Span(s, s + L),
-                           Fix.replace(Span(s, s + L), entry, safe=safe))
-            best[pos] = (L, d)
+            reason = "语境"
+        need = POLITICAL_GAIN if entry in political else IDIOM_GAIN
+        if gain is not None and gain < need:
+            continue
+        if gain is None and entry not in political:
+            continue
+        pos = s + k
+        if pos in best and best[pos][0] >= L:
+            continue
+        safe = entry in political and reason in ("同音", "语境") and gain is not None and gain >= 2 * need
+        d = Diagnostic("TY001", (f"“{window}”应为“{entry}”（“{wrong}”“{right}”{reason}误用）" if reason != "语境"
+                        else f"“{window}”应为“{entry}”"), Span(s, s + L),
+                       Fix.replace(Span(s, s + L), entry, safe=safe))
+        best[pos] = (L, d)
     return [d for _, d in sorted(best.values(), key=lambda x: x[1].span.start)]
 
 
