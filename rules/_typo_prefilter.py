@@ -96,12 +96,16 @@ def _tables():
 
 @lru_cache(maxsize=1)
 def _by_character():
-    """The common words ordered by first character, then by second, most
-    frequent first within each; with where each character's run starts."""
+    """The common words ordered by first character (then by second), most
+    frequent first within each run, as plain lists with where each
+    character's run starts: (starts, other character, frequency) both ways."""
     chars, _, _, first, second, freq, _ = _index()
-    by_first = np.lexsort((-freq, first))
-    by_second = np.lexsort((-freq, second))
-    return (first[by_first], second[by_first], freq[by_first], second[by_second], first[by_second], freq[by_second])
+    everyone = np.arange(len(chars) + 1)
+    out = []
+    for fixed, other in ((first, second), (second, first)):
+        order = np.lexsort((-freq, fixed))
+        out.append((np.searchsorted(fixed[order], everyone).tolist(), other[order].tolist(), freq[order].tolist()))
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -109,28 +113,27 @@ def words_after(a: str) -> dict[str, tuple[tuple[str, int], ...]]:
     """Common words a+r, grouped by the fuzzy pinyin key of r, most frequent
     first: which word would text[i-1:i+1] be, had the input method picked
     another character of the same sound?"""
-    return _group(a, *_by_character()[0:3])
+    return _group(a, *_by_character()[0])
 
 
 @lru_cache(maxsize=None)
 def words_before(b: str) -> dict[str, tuple[tuple[str, int], ...]]:
     """Common words r+b, grouped by the fuzzy pinyin key of r, most frequent first."""
-    return _group(b, *_by_character()[3:6])
+    return _group(b, *_by_character()[1])
 
 
-def _group(c: str, fixed, other, freq) -> dict:
+def _group(c: str, starts, other, freq) -> dict:
     chars, by_codepoint = _index()[0:2]
     keys = data.fuzzy_keys()
     i = int(by_codepoint[ord(c)]) if ord(c) < 0xFFFF else 0
     if not i:
         return {}
-    lo, hi = np.searchsorted(fixed, i, "left"), np.searchsorted(fixed, i, "right")
     out: dict[str, list] = {}
-    for j, f in zip(other[lo:hi].tolist(), freq[lo:hi].tolist()):
-        r = chars[j]
+    for j in range(starts[i], starts[i + 1]):
+        r = chars[other[j]]
         k = keys.get(r)
         if k:
-            out.setdefault(k, []).append((r, f))
+            out.setdefault(k, []).append((r, freq[j]))
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -39,11 +39,32 @@ _DEGREE = r"(?:很|非常|十分|特别|比较|相当|更加|越来越|不够|�
 DE_FOR_DE = re.compile(rf"(?P<v>{_CVERB})(?P<m>的)(?={_DEGREE}(?:好|差|快|慢|多|少|实|细|深|透|扎实|到位|出色|突出|严|紧|牢|稳|准|足|充分|认真|积极|好些|明显))")
 
 
+_ADV_SET = frozenset(ADVERBIALS)
+_ADV_LENGTHS = sorted({len(a) for a in ADVERBIALS})
+_DE = re.compile("的")
+
+
+def _candidate_de(text: str):
+    """DE_FOR_DI matches, sought only around a 的 that follows an adverbial
+    (a few per page), not at every position of the line."""
+    last = -1
+    for m in _DE.finditer(text):
+        p = m.start()
+        if not any(text[p - L:p] in _ADV_SET for L in _ADV_LENGTHS if p >= L):
+            continue
+        found = DE_FOR_DI.search(text, max(0, p - 12, last), p + 1 + 8)
+        while found is not None and found.end() - 1 < p:
+            found = DE_FOR_DI.search(text, found.end(), p + 1 + 8)
+        if found is not None and found.end() - 1 == p:
+            last = found.end()
+            yield found
+
+
 @checks("TY010", scope="line")
 def de_for_di(doc, config):
     """的 after an adverbial before a verb should be 地."""
     text = doc.text
-    for m in DE_FOR_DI.finditer(text):
+    for m in _candidate_de(text):
         adv = m.group("a1") or m.group("a2")
         pos = m.end() - 1
         verb = re.match(rf"{_VERB}", text[pos + 1:])
