@@ -65,7 +65,7 @@ def wrap_width(doc, skip: set[int]) -> int | None:
 def _wrapped_join(text: str, width: int, para_first: bool, para_heading: bool) -> bool:
     """In a hard-wrapped draft: does this line run on into the next one?"""
     t = text.rstrip()
-    if display_width(t) >= width - 10:
+    if len(t) >= width - 10 or display_width(t) >= width - 10:  # every character takes a cell or two
         return True  # a full line that ends no sentence was cut by the wrap
     if para_heading or len(t.strip()) < 8:
         return False  # a wrapped heading ends on its short last line; a salutation, a date
