@@ -26,7 +26,8 @@ SWAPS = [("加强", "强化"), ("推进", "推动"), ("全面", "全方位"), ("
 
 def vary(line: str, rng: random.Random) -> str:
     """The same paragraph as another drafter might write it: digits changed,
-    some words swapped, its sentences in another order."""
+    some words swapped, its sentences in another order (a short line gets
+    a word more), so that no two drafts share many lines."""
     line = re.sub(r"\d", lambda m: str(rng.randrange(10)), line)
     for a, b in rng.sample(SWAPS, 4):
         line = line.replace(a, b)
@@ -34,7 +35,13 @@ def vary(line: str, rng: random.Random) -> str:
     sentences = re.findall(r"[^。！？]+[。！？]?", line.strip())
     if len(sentences) > 2:
         rng.shuffle(sentences)
-    return indent + "".join(sentences)
+    varied = indent + "".join(sentences)
+    if varied == line and len(line) > 12:
+        # a heading or a hard-wrapped fragment: another drafter words it a little differently
+        i = rng.randrange(len(line))
+        if "\u4e00" <= line[i] <= "\u9fff":
+            varied = line[:i] + rng.choice("的和与及在对把将为了") + line[i:]
+    return varied
 
 
 def make_corpus(folder: Path, n: int) -> None:
