@@ -183,6 +183,7 @@ INSTITUTIONS_GOOD = [
     # words of official writing that jieba's dictionary lacks (official_words.txt)
     "一些党员干部纪法意识淡薄，有的甚至顶风违纪。", "对失职失责的要严肃问责。", "依规依纪依法追责。",
     "持续纠治“四风”顽疾。", "筑牢拒腐防变的思想防线。",
+    "以著作权中的财产权为质物的质押合同，应当办理出质登记。",
 ]
 
 
