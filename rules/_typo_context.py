@@ -30,6 +30,7 @@ ATTACHED_GAIN = 2.0  # ... plus this when the character already makes a (rarer) 
 RARE_CHAR_FREQ = 500  # an input method offers common characters: rarer ones (traditional 麼, names) are left alone
 COMMON_CHAR_FREQ = 50_000  # 并, 被, 与, 由…: so common alone that only the known-pair list judges them
 PAIR_GAIN = 2.5  # ... for a known slip of a one-character word (市 for 是)
+MAX_CANDIDATES = 3  # the model scores the three likeliest corrections (more changed nothing on ECSpell)
 RARE = 10  # frequency assumed for a dictionary word too rare to be in common2.tsv
 
 
@@ -160,7 +161,7 @@ def context_homophones(doc, config):
         c = text[i]
         extra = ATTACHED_GAIN if attached else 0.0
         best = None
-        for r in cands[:6]:
+        for r in cands[:MAX_CANDIDATES]:
             gain = lm_gain(lm, text, i, r)
             if gain >= MIN_GAIN[data.confusable(c, r) or "形近"] + extra and (best is None or gain > best[0]):
                 best = (gain, r)

@@ -106,6 +106,7 @@ def range_forms(doc, config):
 _BIG_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{5,}(?![\d,])")
 
 
+_MAYBE_BIG = re.compile(r"\d{5}|\d,\d{3}")
 _CODE_BEFORE = re.compile(r"(?:电话|热线|编号|邮编|代码|号码|账号|工号|文号|编码|第)$")
 _CODE_AFTER = re.compile(r"热线|号|电话|次列车|航班|路|室|栋|邮编")
 
@@ -114,6 +115,8 @@ _CODE_AFTER = re.compile(r"热线|号|电话|次列车|航班|路|室|栋|邮编
 def thousands_separators(doc, config):
     """One document should write large numbers one way: with or without commas."""
     text = doc.text
+    if not _MAYBE_BIG.search(text):
+        return []  # no number of five digits or with a thousands comma
     with_sep, without = [], []
     for m in _BIG_NUMBER.finditer(text):
         s, e = m.span()

@@ -250,6 +250,8 @@ def doubled_marks(doc, config):
 @checks("PU004", scope="line")
 def ellipsis_form(doc, config):
     text = doc.text
+    if "..." not in text and "。。。" not in text and "…" not in text and "．．．" not in text and "···" not in text:
+        return
     protected = _protected(text)
     for m in re.finditer(r"\.{3,}|。{3,}|．{3,}|…+|·{3,}", text):
         run = m.group()
@@ -270,6 +272,8 @@ def ellipsis_form(doc, config):
 @checks("PU005", scope="line")
 def dash_form(doc, config):
     text = doc.text
+    if "--" not in text and "—" not in text and "－－" not in text and "──" not in text:
+        return
     protected = _protected(text)
     for m in re.finditer(r"-{2,}|—+|－{2,}|─{2,}", text):
         run = m.group()
