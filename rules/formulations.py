@@ -96,15 +96,21 @@ _LABEL = re.compile(r"(?P<num>[一两二三四五六七八九十])个(?P<what>�
 _AFTER_LABEL = re.compile(r"[”」』]?[，,：:（(]?(?:即|就是|也就是|包括)?")
 
 
+@lru_cache(maxsize=8)
+def _labels(user: tuple) -> dict:
+    """What a numbered label names (意识, 自信…) → (its count, its list)."""
+    out = {}
+    for fl in _list_index(user)[0]:
+        m = _LABEL.fullmatch(fl.name)
+        if m:
+            out[m.group("what")] = (CN_COUNTS[m.group("num")], fl)
+    return out
+
+
 @checks("EX003", scope="line")
 def numbered_label_count(doc, config):
     """三个自信 for 四个自信: a numbered label whose count disagrees with its list."""
-    lists, _, _ = _list_index(_user(config))
-    by_suffix = {}
-    for fl in lists:
-        m = _LABEL.fullmatch(fl.name)
-        if m:
-            by_suffix[m.group("what")] = (CN_COUNTS[m.group("num")], fl)
+    by_suffix = _labels(_user(config))
     text = doc.text
     runs = None
     for m in _LABEL.finditer(text):
