@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -53,7 +53,7 @@ class Checker:
     scope: str
     prepare: Callable | None = None
 
-    @property
+    @cached_property
     def key(self) -> str:
         return f"{self.func.__module__}.{self.func.__qualname__}"
 
