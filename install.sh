@@ -35,3 +35,6 @@ if [ $want_test = 1 ]; then
 else
   .venv/bin/python -m pip install -q .
 fi
+# byte-compile the sources once, so that no run pays for it (some machines
+# set PYTHONDONTWRITEBYTECODE, and an editable install is not compiled by pip)
+.venv/bin/python -m compileall -q linter rules lsp >/dev/null || true
