@@ -23,21 +23,14 @@ def is_cjk_or_punct(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def _wide_patterns():
     """A character class of every wide (W) or full-width (F) character of the
-    BMP, built once from unicodedata, and one for characters beyond it."""
+    BMP, built once from unicodedata (in C: no per-character Python), and one
+    for characters beyond it."""
     import re
     import unicodedata
 
-    ranges, start = [], None
-    for cp in range(0x10000):
-        wide = unicodedata.east_asian_width(chr(cp)) in ("W", "F") and not 0xD800 <= cp <= 0xDFFF
-        if wide and start is None:
-            start = cp
-        elif not wide and start is not None:
-            ranges.append((start, cp - 1))
-            start = None
-    if start is not None:
-        ranges.append((start, 0xFFFF))
-    cls = "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+    one = {"W": "1", "F": "1", "Na": "0", "N": "0", "A": "0", "H": "0"}
+    flags = "".join(map(one.get, map(unicodedata.east_asian_width, map(chr, range(0x10000)))))
+    cls = "".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in re.finditer("1+", flags))
     return re.compile(f"[{cls}]"), re.compile("[\U00010000-\U0010FFFF]")
 
 

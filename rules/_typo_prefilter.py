@@ -83,14 +83,33 @@ def _tables():
     shape_of_index = np.zeros(n_chars, dtype=np.int64)
     shape_left = np.zeros((n_chars, len(members) + 1), dtype=np.int32)
     shape_right = np.zeros((len(members) + 1, n_chars), dtype=np.int32)
+    # c may be a slip for its look-alike r: the words a+r and r+b count for c.
+    # For every character r, the groups j of the characters it may stand for:
+    stands_for: dict[int, list[int]] = {}
     for j, c in enumerate(members, start=1):
         shape_of_index[char_index[c]] = j
-        for r in shapes[c]:  # c may be a slip for r: words a+r and r+b
+        for r in shapes[c]:
             if r in char_index:
-                sel = second == char_index[r]
-                np.maximum.at(shape_left[:, j], first[sel], freq[sel])
-                sel = first == char_index[r]
-                np.maximum.at(shape_right[j], second[sel], freq[sel])
+                stands_for.setdefault(char_index[r], []).append(j)
+    count = np.zeros(n_chars, dtype=np.int64)
+    count[list(stands_for)] = [len(js) for js in stands_for.values()]
+    start = np.zeros(n_chars + 1, dtype=np.int64)
+    start[1:] = np.cumsum(count)
+    flat = np.zeros(int(start[-1]), dtype=np.int64)
+    for r, js in stands_for.items():
+        flat[start[r]:start[r] + len(js)] = js
+
+    def expand(r_side):
+        """Each word once per group its r-side character may stand for."""
+        n = count[r_side]
+        words = np.repeat(np.arange(len(r_side)), n)
+        offset = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        return words, flat[np.repeat(start[r_side], n) + offset]
+
+    words, groups = expand(second)
+    np.maximum.at(shape_left, (first[words], groups), freq[words])
+    words, groups = expand(first)
+    np.maximum.at(shape_right, (groups, second[words]), freq[words])
     return by_codepoint, key_of_index, pair_freq, best_left, best_right, shape_of_index, shape_left, shape_right
 
 

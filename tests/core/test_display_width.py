@@ -22,3 +22,8 @@ def test_display_width_examples():
     assert display_width("GDP增长3.5%") == 11
     assert display_width("𠮷a") == 3
     assert display_width("\uffee\uffff") == reference("\uffee\uffff")
+
+
+def test_every_bmp_character():
+    chars = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF)
+    assert display_width(chars) == reference(chars)
