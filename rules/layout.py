@@ -149,10 +149,27 @@ def scrape_residue(doc, config):
     return found
 
 
+PARAGRAPH_END = "。！？；…”’）』」!?;"
+
+
 @checks("LY003", scope="document")
 def inconsistent_indentation(doc, config):
-    """Body paragraphs indented with full-width spaces in some places only."""
-    paras = [l for l in doc.lines if len(l.text.strip()) >= 20]
+    """Body paragraphs indented with full-width spaces in some places only.
+
+    A paragraph is a line of some length that ends a sentence, or a numbered
+    heading (GB/T 9704 indents both), and does not continue a long line before
+    it: the title, which is centred, and the last lines of hard-wrapped
+    paragraphs are not paragraphs."""
+    paras = []
+    previous, seen_text = "", False
+    for l in doc.lines:
+        t = l.text.strip()
+        wrapped = len(previous) >= 20 and previous[-1] not in PARAGRAPH_END + "：:，," \
+            and not match_heading(previous)  # continues the line before
+        title = not seen_text and t and t[-1] not in PARAGRAPH_END  # the first line, unpunctuated
+        if len(t) >= 20 and not wrapped and not title and (t[-1] in PARAGRAPH_END or match_heading(t)):
+            paras.append(l)
+        previous, seen_text = t, seen_text or bool(t)
     indented = [l for l in paras if l.text.startswith(("\u3000", " ", "\t"))]
     flush = [l for l in paras if not l.text.startswith(("\u3000", " ", "\t"))]
     if len(paras) < 4 or not indented or not flush:
