@@ -125,10 +125,21 @@ def truncated_text(doc, config):
         return []
     if body.endswith(SENTENCE_FINAL):
         return []
-    if len(body.strip()) <= 20 and lines[-2].text.rstrip().endswith(SENTENCE_FINAL) and not _looks_cut(body) \
-            and not re.search(r"[，,、；;：:]", body):
-        return []  # a sign-off: the office, a date
+    # a sign-off block (the office, then the date) after a finished sentence
+    k = len(lines) - 1
+    while k > 0 and len(lines) - k <= 3 and _sign_off_line(lines[k].text):
+        k -= 1
+    if k < len(lines) - 1 and lines[k].text.rstrip().endswith(SENTENCE_FINAL):
+        return []
     return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
+
+
+def _sign_off_line(text: str) -> bool:
+    """A short line with no clause punctuation that is no cut-off word: the
+    name of an office, a date."""
+    t = text.strip()
+    return len(t) <= 25 and not t.endswith(SENTENCE_FINAL) and not re.search(r"[，,、；;：:]", t) \
+        and not _looks_cut(t)
 
 
 def _looks_cut(body: str) -> bool:
