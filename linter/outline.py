@@ -163,6 +163,10 @@ def residue_lines(doc: Document) -> set[int]:
     return set(run) | ({label} if label is not None else set())
 
 
+# the attachment note (GB/T 9704 §7.3.5) after the body: 附件：1.…
+ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[：:]")
+
+
 @lru_cache(maxsize=64)
 def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
     doc = Document(text)
@@ -172,6 +176,8 @@ def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
     for line in doc.lines:
         if line.number in skip or not line.text.strip():
             continue
+        if ATTACHMENT_NOTE.match(line.text.strip()):
+            break  # 附件：1.…  2.…: the list of attachments ends the document's own outline
         h = match_heading(line.text)
         if h:
             family, number, m = h

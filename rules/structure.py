@@ -6,7 +6,7 @@ import bisect
 import re
 
 from linter.model import Diagnostic, Edit, Fix, Span
-from linter.outline import (HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
+from linter.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
                             toc_entry, walk)
 from linter.registry import checks
 
@@ -125,10 +125,14 @@ def truncated_text(doc, config):
         return []
     if body.endswith(SENTENCE_FINAL):
         return []
-    # a sign-off block (the office, then the date) after a finished sentence
+    # a sign-off block (the office, then the date) after a finished sentence,
+    # perhaps with the attachment note (附件：1.… 2.…) in between
     k = len(lines) - 1
     while k > 0 and len(lines) - k <= 3 and _sign_off_line(lines[k].text):
         k -= 1
+    note = next((j for j in range(k, max(k - 10, 0), -1) if ATTACHMENT_NOTE.match(lines[j].text.strip())), None)
+    if note is not None and all(re.match(r"\s*\d+[.．]", lines[j].text) for j in range(note + 1, k + 1)):
+        k = note - 1
     if k < len(lines) - 1 and lines[k].text.rstrip().endswith(SENTENCE_FINAL):
         return []
     return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
