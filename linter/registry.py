@@ -132,7 +132,13 @@ def _collect_checkers(package) -> list[Checker]:
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        try:
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+        except Exception as exc:  # a broken pack is reported in one line, like a malformed TOML pack
+            where = getattr(exc, "filename", None) or f"{info.name}.py"
+            line = f":{exc.lineno}" if getattr(exc, "lineno", None) else ""
+            raise PackError(f"rule pack {Path(where).name}{line}: cannot load: {type(exc).__name__}: "
+                            f"{getattr(exc, 'msg', None) or exc}") from None
         for value in vars(module).values():
             codes = getattr(value, "gwlint_codes", None)
             if codes and getattr(value, "__module__", None) == module.__name__:

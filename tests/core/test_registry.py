@@ -60,3 +60,19 @@ def test_every_rule_has_metadata_and_a_checker():
 def test_checks_decorator_rejects_unknown_scope():
     with pytest.raises(ValueError):
         checks("ZZ001", scope="paragraph")
+
+
+def test_pack_module_that_cannot_be_imported(tmp_path, monkeypatch):
+    """A syntax error in a rule module is one line naming the file, not a traceback."""
+    pkg_dir = tmp_path / "brokenpkg"
+    pkg_dir.mkdir()
+    (pkg_dir / "__init__.py").write_text("", encoding="utf-8")
+    (pkg_dir / "demo.py").write_text("def broken(:\n    pass\n", encoding="utf-8")
+    (pkg_dir / "demo.toml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import brokenpkg
+
+    with pytest.raises(PackError) as info:
+        build_registry(pkg_dir, brokenpkg)
+    msg = str(info.value)
+    assert "demo.py:1" in msg and "SyntaxError" in msg and "\n" not in msg
