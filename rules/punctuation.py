@@ -179,6 +179,10 @@ def _cut_off_at_the_end(text: str, d, last_final: int) -> bool:
             and d.span.start > last_final)
 
 
+# 1）… 2）… or a）…: a list marker that closes nothing (its style is NU's business)
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s　：:；;。，,]))(?:\d{1,2}|[a-zA-Z])）$")
+
+
 @lru_cache(maxsize=1)
 def _pair_marks() -> re.Pattern:
     """Every character _check_pairs looks at, so that it skips the rest in C."""
@@ -213,7 +217,7 @@ def _check_pairs(text: str, start: int, end: int):
                     found.append(Diagnostic("PU002", f"“{o}”没有配对的“{PAIRS[o]}”（配对标号交叉）", Span(j, j + 1)))
                 stack.pop()
                 open_count[opener] -= 1
-            else:
+            elif not (c == "）" and _LIST_MARKER.search(text, max(start, i - 3), i + 1)):
                 found.append(Diagnostic("PU002", f"“{c}”前面没有配对的“{opener}”", Span(i, i + 1)))
         elif c in "'\"" and stack and stack[-1][0] in ("‘" if c == "'" else "“"):
             open_count[stack.pop()[0]] -= 1
