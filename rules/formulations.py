@@ -90,7 +90,8 @@ def fixed_list_order(doc, config):
 
 
 CN_COUNTS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_LABEL = re.compile(r"(?P<num>[一两二三四五六七八九十])个(?P<what>意识|自信|维护|确立|全面|伟大|务必|区分开来)")
+# 一个全面的检查 is no label: every numbered label counts two or more
+_LABEL = re.compile(r"(?P<num>[两二三四五六七八九十])个(?P<what>意识|自信|维护|确立|全面|伟大|务必|区分开来)")
 
 
 _AFTER_LABEL = re.compile(r"[”」』]?[，,：:（(]?(?:即|就是|也就是|包括)?")

@@ -145,6 +145,8 @@ def mixed_numerals(doc, config):
         return
     for m in re.finditer(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆年])", text):
         s, e = m.span()
+        if text[e - 1:e + 2] in ("千万不", "千万别", "千万要") or text[e - 1:e + 1] == "百般":
+            continue  # 3千万不要: a list number before the adverb 千万
         if m.group(2) == "百" and text[e:e + 1] in "姓家":
             continue  # 百姓, 百家
         yield Diagnostic("NM007", f"数字“{m.group()}”中阿拉伯数字与汉字数字“{m.group(2)}”混用", Span(s, e))
