@@ -57,6 +57,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from linter.text import is_cjk  # noqa: E402
+
 FIXTURE = ROOT / "benchmarks" / "fixtures" / "autocorrect_compare.txt"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line splitter of linter.model (LSP lines)
 
@@ -84,10 +86,6 @@ class Finding:
 
     def where(self) -> str:
         return f"{Path(self.path).name}:{self.line}:{self.start + 1}"
-
-
-def is_cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003ffff")
 
 
 def context(line: str, start: int, end: int, width: int = 12) -> str:

@@ -25,7 +25,6 @@ class CheckOptions:
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
-    format: str = "text"  # with "json", each worker renders its file's findings
 
 
 def discover(paths: list[str], config_file: str | None = None) -> tuple[list[str], list[str]]:
@@ -137,10 +136,6 @@ def lint_file(path: str, opts: CheckOptions) -> FileResult:
         cfg = effective_config(path, opts)
         doc = load_path(path, cfg.max_file_size)
         result = lint_document(doc, cfg, opts)
-        if opts.format == "json":
-            from .report.json_ import file_lines
-
-            result.json_lines = file_lines(result)
         new_text = result.new_text
         if opts.fix and not opts.diff and new_text is not None:
             write_atomic(path, encode(doc, new_text))
@@ -151,12 +146,11 @@ def lint_file(path: str, opts: CheckOptions) -> FileResult:
         return FileResult(path, error=f"{path}: {exc.strerror or exc}")
 
 
-def _warm_up(opts: CheckOptions | None = None) -> None:
+def _warm_up(opts: CheckOptions) -> None:
     """Load rule packs and lexicons once, before workers fork, so that no
     worker pays for them per file — only those of the selected rules."""
     try:
-        cfg = Config().with_overrides(opts.select, opts.ignore) if opts is not None else Config()
-        lint(Document("同志们：今天开会。"), cfg)
+        lint(Document("同志们：今天开会。"), Config().with_overrides(opts.select, opts.ignore))
     except Exception:
         pass
 

@@ -113,7 +113,7 @@ def _options(ns):
     from .batch import CheckOptions
 
     return CheckOptions(select=ns.select, ignore=ns.ignore, config_file=ns.config, fix=ns.fix,
-                        diff=ns.diff, unsafe_fixes=ns.unsafe_fixes, format=ns.format)
+                        diff=ns.diff, unsafe_fixes=ns.unsafe_fixes)
 
 
 def cmd_check(argv: list[str]) -> int:

@@ -120,14 +120,6 @@ class Document:
     paragraph_starts: tuple[int, ...] | None = None
     meta: dict = field(default_factory=dict)
 
-    def __getstate__(self):
-        """Pickled (from a batch worker to the parent) without the cached line
-        tables: they hold the text a second time and are cheap to rebuild."""
-        state = dict(self.__dict__)
-        for cached in ("line_starts", "lines", "newline"):
-            state.pop(cached, None)
-        return state
-
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]

@@ -17,7 +17,6 @@ from functools import lru_cache
 
 from linter.model import Diagnostic, Fix, Span
 from rules import _typo_data as data
-from rules._typo_prefilter import hot_positions, hot_positions_many, words_after, words_before
 
 SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
 RATIO = 30  # the corrected word must be this much more frequent than what is written
@@ -31,18 +30,6 @@ RARE_CHAR_FREQ = 500  # an input method offers common characters: rarer ones (tr
 COMMON_CHAR_FREQ = 50_000  # 并, 被, 与, 由…: so common alone that only the known-pair list judges them
 PAIR_GAIN = 2.5  # ... for a known slip of a one-character word (市 for 是)
 MAX_CANDIDATES = 3  # the model scores the three likeliest corrections (more changed nothing on ECSpell)
-RARE = 10  # frequency assumed for a dictionary word too rare to be in common2.tsv
-
-
-def _window(text: str, start: int, end: int, pad: int = 4) -> tuple[str, int]:
-    s = max(0, start - pad)
-    return text[s:min(len(text), end + pad)], s
-
-
-def lm_gain(lm, text: str, i: int, replacement: str) -> float:
-    window, s = _window(text, i, i + 1)
-    fixed = window[:i - s] + replacement + window[i - s + 1:]
-    return lm.score(fixed) - lm.score(window)
 
 
 def _in_long_word(text: str, i: int, words) -> bool:
@@ -51,9 +38,18 @@ def _in_long_word(text: str, i: int, words) -> bool:
         or text[i:i + 3] in words
 
 
+def _standalone(text: str, i: int, words) -> bool:
+    """Whether text[i] stands outside every two- and three-character word."""
+    return not ((i and text[i - 1:i + 1] in words) or text[i:i + 2] in words or _in_long_word(text, i, words))
+
+
 @lru_cache(maxsize=1)
 def _tables():
-    return data.fuzzy_keys(), data.common_pairs(), data.words(), data.shape_neighbours()
+    """The typo data TY003 reads, and the numpy prefilter (imported only when
+    TY003 first runs: a run without it does not load numpy)."""
+    from rules import _typo_prefilter as prefilter
+
+    return data.fuzzy_keys(), data.common_pairs(), data.words(), data.shape_neighbours(), prefilter
 
 
 @lru_cache(maxsize=1)
@@ -82,12 +78,12 @@ def _pair(p: str, tables) -> tuple:
     """(frequency of ``p`` as a word, sound-alike words that replace its second
     character, ... its first character), keeping only words RATIO times more
     frequent than ``p``: those are the only ones a slip could be corrected to."""
-    keys, common, words, _ = tables
-    f = common.get(p) or (RARE if p in words else 0)
+    keys, common, words, _, prefilter = tables
+    f = common.get(p) or (data.RARE_WORD_FREQ if p in words else 0)
     floor = RATIO * (f or 1)
     a, b = p
-    by_second = words_after(a).get(keys.get(b))
-    by_first = words_before(b).get(keys.get(a))
+    by_second = prefilter.words_after(a).get(keys.get(b))
+    by_first = prefilter.words_before(b).get(keys.get(a))
     # lists run most frequent first: look at the head before filtering
     info = (f, [x for x in by_second if x[1] > floor] if by_second and by_second[0][1] > floor else (),
             [x for x in by_first if x[1] > floor] if by_first and by_first[0][1] > floor else ())
@@ -104,7 +100,7 @@ _PREPARED: dict[str, list[int]] = {}
 def prepare(lines: list[str]) -> None:
     """Find the hot positions of all these lines in one vectorised pass."""
     global _PREPARED
-    _PREPARED = dict(zip(lines, hot_positions_many(lines, RATIO)))
+    _PREPARED = dict(zip(lines, _tables()[4].hot_positions_many(lines, RATIO)))
 
 
 def suspects(text: str):
@@ -113,13 +109,13 @@ def suspects(text: str):
     make a word with a neighbour RATIO times more frequent than any word the
     character makes as written, and the character is not inside a
     three-character word."""
-    keys, common, words, shapes = _tables()
-    n = len(text)
     tables = _tables()
+    _, common, words, shapes, prefilter = tables
+    n = len(text)
     eligible = _eligible_chars()
     hot = _PREPARED.get(text)
     if hot is None:
-        hot = hot_positions(text, RATIO)  # a superset of the suspects, found in C
+        hot = prefilter.hot_positions(text, RATIO)  # a superset of the suspects, found in C
 
     def info(i: int) -> tuple:  # the pair text[i-1:i+1]
         if i <= 0 or i >= n:
@@ -155,14 +151,13 @@ def context_homophones(doc, config):
     if lm is None:
         return
     pairs = data.homophone_pairs()
-    exceptions = data.homophone_pair_exceptions()
     seen = set()
     for i, cands, attached in suspects(text):
         c = text[i]
         extra = ATTACHED_GAIN if attached else 0.0
         best = None
         for r in cands[:MAX_CANDIDATES]:
-            gain = lm_gain(lm, text, i, r)
+            gain = lm.gain(text, i, i + 1, r)
             if gain >= MIN_GAIN[data.confusable(c, r) or "形近"] + extra and (best is None or gain > best[0]):
                 best = (gain, r)
         if best:
@@ -170,21 +165,13 @@ def context_homophones(doc, config):
             yield _finding(text, i, best[1])
     for m in _pair_pattern().finditer(text):
         i = m.start()
-        r = pairs[text[i]]
+        r, meant = pairs[text[i]]
         if i in seen:
             continue
-        meant = exceptions.get(text[i])
         if meant is not None and meant.match(text, i + 1):
             continue  # 市大数据局, 市委: an institution of the city
-        if _standalone(text, i, words=data.words()) and lm_gain(lm, text, i, r) >= PAIR_GAIN:
+        if _standalone(text, i, words=data.words()) and lm.gain(text, i, i + 1, r) >= PAIR_GAIN:
             yield _finding(text, i, r)
-
-
-def _standalone(text: str, i: int, words) -> bool:
-    """Whether text[i] stands outside every two- and three-character word."""
-    return not ((i and text[i - 1:i + 1] in words) or text[i:i + 2] in words
-                or (i >= 2 and text[i - 2:i + 1] in words) or (i and text[i - 1:i + 2] in words)
-                or text[i:i + 3] in words)
 
 
 def _finding(text: str, i: int, r: str) -> Diagnostic:

@@ -47,19 +47,17 @@ def builtin_confusions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def homophone_pairs() -> dict[str, str]:
-    return dict(line.split("\t")[:2] for line in _lines("homophone_pairs.tsv"))
-
-
-@lru_cache(maxsize=1)
-def homophone_pair_exceptions() -> dict[str, re.Pattern]:
-    """wrong character → what, right after it, shows it is meant (市 + 大数据局)."""
+def homophone_pairs() -> dict[str, tuple[str, re.Pattern | None]]:
+    """Known one-character slips: wrong → (right, what right after the wrong
+    character shows it is meant after all, e.g. 市 + 大数据局, or None)."""
     out = {}
     for line in _lines("homophone_pairs.tsv"):
         parts = line.split("\t")
-        if len(parts) >= 3 and parts[2]:
-            out[parts[0]] = re.compile(parts[2])
+        out[parts[0]] = (parts[1], re.compile(parts[2]) if len(parts) >= 3 and parts[2] else None)
     return out
+
+
+RARE_WORD_FREQ = 10  # frequency assumed for a dictionary word too rare to be in common2.tsv
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +182,13 @@ class LanguageModel:
                 words.append(text[i])
                 i += 1
         return words
+
+    def gain(self, text: str, start: int, end: int, replacement: str, pad: int = 4) -> float:
+        """How much more probable (log10) a small window around text[start:end]
+        becomes with ``replacement`` in its place."""
+        s = max(0, start - pad)
+        window = text[s:min(len(text), end + pad)]
+        return self.score(window[:start - s] + replacement + window[end - s:]) - self.score(window)
 
     def _score(self, text: str) -> float:
         """log10 probability of ``text`` as a run of words (no sentence ends)."""

@@ -1,4 +1,6 @@
-"""A vectorised prefilter for TY003: which positions of a line deserve a look.
+"""Vectorised prefilters for TY: which places of a document deserve a look.
+
+TY003 (hot_positions_many): which characters might be slips.
 
 A character is a suspect only if a sound-alike character would make a word
 with a neighbour RATIO times more frequent than any word the character makes
@@ -7,6 +9,12 @@ character costs more than the rest of the lint; here numpy asks it for the
 whole line at once, with binary searches in sorted tables, and lets through a
 superset of the suspects (a few per cent of the characters). The exact test
 then runs on those alone.
+
+TY001 (near_misses_many): which windows might be a fixed expression with one
+character wrong.
+
+Both take all the lines a document is about to have checked and join them
+with newlines, because numpy's cost is per call.
 
 Tables, built once from the typo data with numpy (no per-word Python loop,
 so they cost little at start-up):
@@ -26,6 +34,21 @@ import numpy as np
 from rules import _typo_data as data
 
 WIDE = 1 << 15  # character indices stay below this (pair code = left * WIDE + right)
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _ragged(counts: np.ndarray) -> np.ndarray:
+    """0, 1, …, counts[0]-1, 0, 1, …, counts[1]-1, …: the place of each item
+    within its group, when group k is repeated counts[k] times."""
+    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _line_starts(texts: list[str]) -> np.ndarray:
+    """Where each line starts in the texts joined with newlines."""
+    return np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +72,7 @@ def _index():
             by_codepoint[ord(c)] = i
         if c in keys:
             key_of_index[i] = key_index[keys[c]]
-    pairs = by_codepoint[np.minimum(np.frombuffer(common_text.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
+    pairs = by_codepoint[np.minimum(_codepoints(common_text), 0xFFFF)]
     first, second = pairs[0::2], pairs[1::2]
     freq = np.fromiter(common.values(), dtype=np.int64, count=len(common))
     return chars, by_codepoint, key_of_index, first, second, freq, two
@@ -60,10 +83,10 @@ def _tables():
     chars, by_codepoint, key_of_index, first, second, freq, two = _index()
     n_chars, n_keys = len(chars), int(key_of_index.max()) + 1
 
-    # the frequency of every two-character word: common2.tsv's, else RARE (10)
-    rare = by_codepoint[np.minimum(np.frombuffer(two.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)]
+    # the frequency of every two-character word: common2.tsv's, else RARE_WORD_FREQ
+    rare = by_codepoint[np.minimum(_codepoints(two), 0xFFFF)]
     codes = np.concatenate((first * WIDE + second, rare[0::2] * WIDE + rare[1::2]))
-    freqs = np.concatenate((freq, np.full(len(rare) // 2, 10, dtype=np.int64)))
+    freqs = np.concatenate((freq, np.full(len(rare) // 2, data.RARE_WORD_FREQ, dtype=np.int64)))
     codes, at = np.unique(codes, return_index=True)  # sorted; the common2 frequency wins
     pair_freq = (codes, freqs[at])
 
@@ -102,9 +125,7 @@ def _tables():
     def expand(r_side):
         """Each word once per group its r-side character may stand for."""
         n = count[r_side]
-        words = np.repeat(np.arange(len(r_side)), n)
-        offset = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
-        return words, flat[np.repeat(start[r_side], n) + offset]
+        return np.repeat(np.arange(len(r_side)), n), flat[np.repeat(start[r_side], n) + _ragged(n)]
 
     words, groups = expand(second)
     np.maximum.at(shape_left, (first[words], groups), freq[words])
@@ -179,7 +200,7 @@ def hot_positions_many(texts: list[str], ratio: int) -> list[list[int]]:
     if n < 2:
         return [[] for _ in texts]
     by_codepoint, key_of_index, pair_freq, best_left, best_right, shape_of_index, shape_left, shape_right = _tables()
-    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cps = _codepoints(joined)
     idx = by_codepoint[np.minimum(cps, 0xFFFF)]
     key = key_of_index[idx]
     shape = shape_of_index[idx]
@@ -194,8 +215,7 @@ def hot_positions_many(texts: list[str], ratio: int) -> list[list[int]]:
     np.maximum(floor[1:], pair, out=floor[1:])  # the pair ending at i
     np.maximum(floor[:-1], pair, out=floor[:-1])  # the pair starting at i
     hot = np.flatnonzero((best > ratio * floor) & (key > 0))
-    # split by line: line j starts at starts[j] in the joined text
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    starts = _line_starts(texts)
     line_of = np.searchsorted(starts, hot, "right") - 1
     out: list[list[int]] = [[] for _ in texts]
     for j, pos in zip(line_of.tolist(), (hot - starts[line_of]).tolist()):
@@ -212,7 +232,7 @@ def phrase_table(entries: tuple[str, ...]):
     longest = max(map(len, entries))
     chars = np.zeros((len(entries), longest), dtype=np.uint32)
     for i, e in enumerate(entries):
-        chars[i, :len(e)] = np.frombuffer(e.encode("utf-32-le"), dtype=np.uint32)
+        chars[i, :len(e)] = _codepoints(e)
     lengths = np.fromiter(map(len, entries), dtype=np.int64, count=len(entries))
     halves = lengths // 2
     rows = np.arange(len(entries))
@@ -237,20 +257,19 @@ def near_misses_many(texts: list[str], table) -> list[list[tuple[int, int]]]:
     out: list[list[tuple[int, int]]] = [[] for _ in texts]
     if n < 4:
         return out
-    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cps = _codepoints(joined)
     bigrams = cps[:-1].astype(np.int64) << 21 | cps[1:]
     lo = np.searchsorted(anchor, bigrams, "left")
     count = np.searchsorted(anchor, bigrams, "right") - lo
-    total = int(count.sum())
-    if not total:
+    if not count.any():
         return out
     at = np.repeat(np.arange(n - 1), count)
-    rows = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)
+    rows = np.repeat(lo, count) + _ragged(count)
     ent, off = entry[rows], offset[rows]
     start = at - off
     length = lengths[ent]
     # the window must lie within one line
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    starts = _line_starts(texts)
     ends = starts + np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     line = np.searchsorted(starts, at, "right") - 1
     fits = (start >= starts[line]) & (start + length <= ends[line])

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from linter.model import Diagnostic, Fix, Span
 from linter.registry import checks
+from rules.formulations import fixed_lists
 
 
 def _occurrences(text: str, word: str) -> list[Span]:
@@ -60,12 +61,10 @@ def same_thing_different_numerals(doc, config):
             continue
         groups[(m.group(2), noun)][m.group(1)].append(Span(m.start(), m.end()))
     found = []
-    labels = None
+    labels = {fl.name for fl in fixed_lists(config)}
     for (unit, noun), by_num in groups.items():
         if len(by_num) < 2:
             continue
-        if labels is None:
-            labels = _fixed_list_names(config)
         # a fixed label (四个自信) is the right number however often it is written
         canonical = [n for n in by_num if f"{n}{unit}{noun}" in labels]
         majority = canonical[0] if len(canonical) == 1 else max(
@@ -77,13 +76,6 @@ def same_thing_different_numerals(doc, config):
             found.append(Diagnostic("CO002", f"“{num}{unit}{noun}”与本文其他处“{majority}{unit}{noun}”数字不一致",
                                     spans[0], related=related))
     return found
-
-
-def _fixed_list_names(config) -> set[str]:
-    from rules import _formulation_data as data
-
-    user_lists, _ = data.user_entries(tuple(config.formulations))
-    return {fl.name for fl in data.builtin_lists() + user_lists}
 
 
 _BRACKETED = re.compile(r"[（(]([^（）()\n]{1,12})[）)]")

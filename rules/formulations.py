@@ -39,6 +39,11 @@ def _user(config) -> tuple:
                  for e in config.formulations)
 
 
+def fixed_lists(config) -> tuple:
+    """The fixed lists of the pack and of the user's configuration."""
+    return _list_index(_user(config))[0]
+
+
 @lru_cache(maxsize=8)
 def _list_index(user: tuple):
     user_lists, _ = data.user_entries(tuple(dict(e) for e in user))

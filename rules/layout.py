@@ -149,7 +149,9 @@ def scrape_residue(doc, config):
     return found
 
 
-PARAGRAPH_END = "。！？；…”’）』」!?;"
+def _ends_paragraph(text: str) -> bool:
+    """A sentence (or a clause ended by a semicolon) closes the line."""
+    return text.rstrip(CLOSERS).endswith(SENTENCE_FINAL + ("；", ";"))
 
 
 @checks("LY003", scope="document")
@@ -164,14 +166,14 @@ def inconsistent_indentation(doc, config):
     previous, seen_text = "", False
     for l in doc.lines:
         t = l.text.strip()
-        wrapped = len(previous) >= 20 and previous[-1] not in PARAGRAPH_END + "：:，," \
-            and not match_heading(previous)  # continues the line before
-        title = not seen_text and t and t[-1] not in PARAGRAPH_END  # the first line, unpunctuated
-        if len(t) >= 20 and not wrapped and not title and (t[-1] in PARAGRAPH_END or match_heading(t)):
+        wrapped = len(previous) >= 20 and not _ends_paragraph(previous) \
+            and previous[-1] not in "：:" + CLAUSE_PUNCT and not match_heading(previous)  # continues the line before
+        title = not seen_text and t and not _ends_paragraph(t)  # the first line, unpunctuated
+        if len(t) >= 20 and not wrapped and not title and (_ends_paragraph(t) or match_heading(t)):
             paras.append(l)
         previous, seen_text = t, seen_text or bool(t)
-    indented = [l for l in paras if l.text.startswith(("\u3000", " ", "\t"))]
-    flush = [l for l in paras if not l.text.startswith(("\u3000", " ", "\t"))]
+    indented = [l for l in paras if l.text.startswith(INDENT)]
+    flush = [l for l in paras if not l.text.startswith(INDENT)]
     if len(paras) < 4 or not indented or not flush:
         return []
     minority = indented if len(indented) < len(flush) else flush

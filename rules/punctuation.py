@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from linter.model import Diagnostic, Edit, Fix, Span
 from linter.registry import checks
-from linter.text import is_cjk
+from linter.text import CJK_PUNCT, is_cjk
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CLOSING_CJK = set("。，、；：？！”’）》】…—")
@@ -359,7 +359,6 @@ def line_starts_with_punctuation(doc, config):
         yield Diagnostic("PU009", f"行首出现标点“{line.text[0]}”", span, fix)
 
 
-CHINESE_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉【】…—")
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
 
@@ -370,9 +369,9 @@ def _stray_space(text: str, s: int, e: int) -> bool:
     if s == 0 or e == len(text):
         return False
     left, right = text[s - 1], text[e]
-    if left in CHINESE_MARKS and (is_cjk(right) or right in CHINESE_MARKS):
+    if left in CJK_PUNCT and (is_cjk(right) or right in CJK_PUNCT):
         return True
-    if right in CHINESE_MARKS and (is_cjk(left) or left in CHINESE_MARKS):
+    if right in CJK_PUNCT and (is_cjk(left) or left in CJK_PUNCT):
         return True
     return is_cjk(left) and right == "(" and is_cjk(text[e + 1:e + 2])
 

@@ -14,7 +14,6 @@ from linter.model import Diagnostic, Fix, Span
 from linter.registry import checks
 from linter.text import is_cjk
 from rules import _typo_data as data
-from rules._typo_prefilter import near_misses_many, phrase_table
 from rules._typo_context import _standalone, context_homophones
 from rules._typo_context import prepare as prepare_context
 
@@ -28,9 +27,11 @@ STRONG_GAIN = 6.0  # a political term a million times more probable needs no oth
 def fixed_phrase_index(extra: tuple[str, ...]):
     """The fixed expressions (political terms, idioms, the user's lexicon): a
     set, a sorted tuple, and that tuple as arrays for the near-miss search."""
+    from rules import _typo_prefilter as prefilter  # numpy: loaded only when TY001 runs
+
     entries = {e for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
     ordered = tuple(sorted(entries))
-    return frozenset(entries), ordered, phrase_table(ordered)
+    return frozenset(entries), ordered, prefilter.phrase_table(ordered)
 
 
 # near misses of the lines the engine is about to check, and the entries
@@ -47,24 +48,11 @@ def _word_across_edge(text: str, s: int, L: int, k: int, words) -> bool:
     return k == L - 1 and e < len(text) and text[e - 1:e + 1] in words
 
 
-def _window(text: str, start: int, end: int, pad: int = 4) -> tuple[str, int]:
-    s = max(0, start - pad)
-    return text[s:min(len(text), end + pad)], s
-
-
-def lm_gain(text: str, start: int, end: int, replacement: str) -> float | None:
-    """How much more probable the text is with ``replacement`` (log10), or None without a model."""
-    lm = data.language_model()
-    if lm is None:
-        return None
-    window, s = _window(text, start, end)
-    fixed = window[:start - s] + replacement + window[end - s:]
-    return lm.score(fixed) - lm.score(window)
-
-
 def _prepare(lines, config):
     """Bulk work for the lines about to be checked: near misses of fixed
     expressions, and the positions worth a context check."""
+    from rules._typo_prefilter import near_misses_many
+
     global _PREPARED
     _, ordered, table = fixed_phrase_index(tuple(config.lexicon))
     _PREPARED = (ordered, dict(zip(lines, near_misses_many(lines, table))))
@@ -110,6 +98,8 @@ def fixed_phrase_typos(doc, config):
     prepared_for, prepared = _PREPARED
     candidates = prepared.get(text) if prepared_for is ordered else None
     if candidates is None:
+        from rules._typo_prefilter import near_misses_many
+
         candidates = near_misses_many([text], table)[0]
     for s, e in candidates:
         entry = ordered[e]
@@ -129,7 +119,7 @@ def fixed_phrase_typos(doc, config):
         if _word_across_edge(text, s, L, k, known_words):
             continue  # 社会主义法治理念: the odd character belongs to a word outside the window
         reason = data.confusable(wrong, right)
-        gain = lm_gain(text, s, s + L, entry)
+        gain = lm.gain(text, s, s + L, entry) if lm is not None else None
         if entry in political and reason in ("同音", "近音"):
             gain = max(gain or 0.0, POLITICAL_GAIN)  # the model may not know a newer slogan
         if reason is None:

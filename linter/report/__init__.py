@@ -17,7 +17,6 @@ class FileResult:
     fixed: int = 0  # fixes applied with --fix
     new_text: str | None = None  # the fixed text, when fixes applied
     diff: str | None = None  # unified diff, with --diff
-    json_lines: list[str] | None = None  # the findings as JSON, rendered by the worker that linted the file
 
 
 def formatter(name: str):

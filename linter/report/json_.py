@@ -29,15 +29,9 @@ def to_dict(path: str, doc: Document, d: Diagnostic) -> dict:
     return out
 
 
-def file_lines(result) -> list[str]:
-    """One JSON object per finding of one file. Batch workers call this, so
-    that the rendering runs in parallel too."""
-    return [json.dumps(to_dict(result.path, result.document, d), ensure_ascii=False) for d in result.diagnostics]
-
-
 def render(results, stream, color: bool = False) -> None:
     # one finding per line: readable, greppable, and written by the C encoder
     # (an indented dump goes through the pure-Python one, 10× slower)
-    lines = [line for r in results if r.document is not None
-             for line in (r.json_lines if r.json_lines is not None else file_lines(r))]
+    lines = [json.dumps(to_dict(r.path, r.document, d), ensure_ascii=False)
+             for r in results if r.document is not None for d in r.diagnostics]
     stream.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
