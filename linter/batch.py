@@ -155,9 +155,19 @@ def _warm_up(opts: CheckOptions) -> None:
         pass
 
 
-def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = False) -> list[FileResult]:
+def _lint_for_report(path: str, opts: CheckOptions, render_file) -> FileResult:
+    """A worker's task: lint one file and render its part of the report."""
+    return lint_file(path, opts).for_parent(render_file)
+
+
+def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = False,
+        render_file=None) -> list[FileResult]:
     """Lint ``files``; results come back in the order of ``files`` whatever
-    the number of workers."""
+    the number of workers.
+
+    With workers and a ``render_file`` (a format made file by file), each
+    worker renders its files and sends back only that text and the counts.
+    """
     import gc
 
     gc.set_threshold(50_000, 50, 100)  # linting allocates many short-lived objects and few cycles
@@ -171,9 +181,13 @@ def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = Fa
 
     _warm_up(opts)
     gc.freeze()  # the loaded tables stay shared: no collector pass in a worker touches (and copies) them
-    chunk = max(1, min(4, len(files) // (jobs * 8)))  # small chunks: no worker idles at the end
+    chunk = 1 if len(files) < 2000 else 4  # one file at a time: no worker idles at the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(lint_file, files, [opts] * len(files), chunksize=chunk)
+        if render_file is None:
+            results = pool.map(lint_file, files, [opts] * len(files), chunksize=chunk)
+        else:
+            results = pool.map(_lint_for_report, files, [opts] * len(files), [render_file] * len(files),
+                               chunksize=chunk)
         return list(_with_progress(results, len(files), progress))
 
 

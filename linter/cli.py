@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 
@@ -118,7 +119,7 @@ def _options(ns):
 
 def cmd_check(argv: list[str]) -> int:
     from . import batch
-    from .report import FORMATS, formatter
+    from .report import FORMATS, file_renderer, formatter
 
     ns = build_parser().parse_args(argv)
     if ns.version:
@@ -142,7 +143,12 @@ def cmd_check(argv: list[str]) -> int:
             stdin_result = _read_stdin(ns)
     file_list = [f for f in files if f != "-"]
     show_progress = not ns.no_progress and sys.stderr.isatty() and ns.format != "docx-comments"
-    results = batch.run(file_list, opts, jobs=ns.jobs, progress=show_progress) if file_list else []
+    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.document is not None
+    report_stream = sys.stderr if fixing_stdin else sys.stdout  # the fixed text owns stdout
+    color = use_color(ns.color, None if ns.output else report_stream)
+    render_file = file_renderer(ns.format)
+    per_file = functools.partial(render_file, color=color) if render_file and not ns.diff else None
+    results = batch.run(file_list, opts, jobs=ns.jobs, progress=show_progress, render_file=per_file) if file_list else []
     if stdin_result is not None:
         results.insert(files.index("-"), stdin_result)
     for r in results:
@@ -150,9 +156,8 @@ def cmd_check(argv: list[str]) -> int:
             errors.append(r.error)
     for e in errors:
         print(f"gwlint: error: {e}", file=sys.stderr)
-    ok = [r for r in results if r.document is not None]
-    report_stream = sys.stdout
-    if ns.fix and stdin_result is not None and stdin_result.document is not None and not ns.diff:
+    ok = [r for r in results if r.linted]
+    if fixing_stdin:
         # the fixed text owns stdout; what is left to report goes to stderr
         from .load import encode
 
@@ -160,7 +165,6 @@ def cmd_check(argv: list[str]) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode(stdin_result.document, fixed))  # in the input's own encoding
         sys.stdout.buffer.flush()
-        report_stream = sys.stderr
     if ns.format == "docx-comments" and not errors:
         return _write_docx_comments(ns, ok)
     if ns.diff:
@@ -170,21 +174,21 @@ def cmd_check(argv: list[str]) -> int:
     else:
         out = open(ns.output, "w", encoding="utf-8") if ns.output else report_stream
         try:
-            render(ok, out, color=use_color(ns.color, out))
+            render(ok, out, color=color)
         finally:
             if ns.output:
                 out.close()
     if ns.statistics:
         from collections import Counter
 
-        counts = Counter((d.code, d.name) for r in ok for d in r.diagnostics)
+        counts = sum((r.counts() for r in ok), Counter())
         for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:6d}  {code}  {name}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     if ns.exit_zero or ns.diff:
         return EXIT_CLEAN
-    return EXIT_FINDINGS if any(r.diagnostics for r in ok) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.counts() for r in ok) else EXIT_CLEAN
 
 
 def _write_docx_comments(ns, results) -> int:

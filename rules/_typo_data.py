@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from functools import lru_cache
@@ -21,8 +22,8 @@ log = logging.getLogger("gwlint")
 
 def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
-    if "#" not in text and " " not in text and "\r" not in text:
-        return [line for line in text.split("\n") if line]  # the big mined lists: no per-line work
+    if "#" not in text and not any(c in text for c in " \t\r"):
+        return text.split()  # the big mined word lists, one word per line: no per-line work
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -62,8 +63,10 @@ RARE_WORD_FREQ = 10  # frequency assumed for a dictionary word too rare to be in
 
 @lru_cache(maxsize=1)
 def _word_lists() -> tuple[frozenset[str], str]:
-    lines = _lines("words.txt") + _lines("official_words.txt")
-    return frozenset(lines), "".join([w for w in lines if len(w) == 2])
+    mined = _lines("words.txt")  # sorted by length: the two-character words come first
+    official = _lines("official_words.txt")
+    two = mined[:bisect.bisect_left(mined, 3, key=len)] + [w for w in official if len(w) == 2]
+    return frozenset(mined + official), "".join(two)
 
 
 def words() -> frozenset[str]:
@@ -80,8 +83,8 @@ def two_character_words() -> str:
 @lru_cache(maxsize=1)
 def common_pairs() -> dict[str, int]:
     """Two-character words of jieba frequency >= 20, with that frequency."""
-    text = (DATA / "common2.tsv").read_text(encoding="utf-8")
-    return {w: int(f) for w, f in re.findall(r"(?m)^(\S\S)\t(\d+)$", text)}
+    fields = (DATA / "common2.tsv").read_text(encoding="utf-8").split()  # word, frequency, word, …
+    return dict(zip(fields[0::2], map(int, fields[1::2])))
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,8 @@ def main() -> None:
             char_freq[ch] += freq if len(word) == 1 else max(1, freq // 10)
     OUT.mkdir(parents=True, exist_ok=True)
     words = sorted({w for w, f, t in (l.split() for l in open(path, encoding="utf-8"))
-                    if len(w) in (2, 3) and int(f) >= MIN_WORD_FREQ and all("\u4e00" <= c <= "\u9fff" for c in w)})
+                    if len(w) in (2, 3) and int(f) >= MIN_WORD_FREQ and all("\u4e00" <= c <= "\u9fff" for c in w)},
+                   key=lambda w: (len(w), w))  # two-character words first: the loader cuts them off in one slice
     (OUT / "words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     common = sorted((int(f), w) for w, f, t in (l.split() for l in open(path, encoding="utf-8"))
                     if len(w) == 2 and int(f) >= MIN_COMMON_FREQ and all("\u4e00" <= c <= "\u9fff" for c in w))

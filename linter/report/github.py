@@ -1,6 +1,8 @@
 """``--format github``: GitHub Actions workflow annotations."""
 from __future__ import annotations
 
+from . import rendered
+
 
 def _escape(s: str, prop: bool = False) -> str:
     s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -10,11 +12,18 @@ def _escape(s: str, prop: bool = False) -> str:
 LEVEL = {"error": "error", "warning": "warning", "info": "notice", "hint": "notice"}
 
 
+def render_file(result, color: bool = False) -> str:
+    out = []
+    for d in result.diagnostics:
+        sl, sc = result.document.position(d.span.start)
+        el, ec = result.document.position(d.span.end)
+        props = (f"file={_escape(result.path, True)},line={sl + 1},col={sc + 1},endLine={el + 1},endColumn={ec + 1},"
+                 f"title={_escape(d.code + ' ' + d.name, True)}")
+        out.append(f"::{LEVEL.get(d.severity, 'warning')} {props}::{_escape(d.message)}\n")
+    return "".join(out)
+
+
 def render(results, stream, color: bool = False) -> None:
     for r in results:
-        for d in r.diagnostics:
-            sl, sc = r.document.position(d.span.start)
-            el, ec = r.document.position(d.span.end)
-            props = (f"file={_escape(r.path, True)},line={sl + 1},col={sc + 1},endLine={el + 1},endColumn={ec + 1},"
-                     f"title={_escape(d.code + ' ' + d.name, True)}")
-            stream.write(f"::{LEVEL.get(d.severity, 'warning')} {props}::{_escape(d.message)}\n")
+        if r.linted:
+            stream.write(rendered(r, render_file, color))

@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 
 from ..model import Diagnostic, Document
+from . import rendered
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per finding
 
 
 def position(doc: Document, offset: int) -> dict:
@@ -29,9 +32,14 @@ def to_dict(path: str, doc: Document, d: Diagnostic) -> dict:
     return out
 
 
+def render_file(result, color: bool = False) -> str:
+    """One file's findings, one JSON object per line."""
+    return ",\n".join(_dumps(to_dict(result.path, result.document, d)) for d in result.diagnostics)
+
+
 def render(results, stream, color: bool = False) -> None:
     # one finding per line: readable, greppable, and written by the C encoder
     # (an indented dump goes through the pure-Python one, 10× slower)
-    lines = [json.dumps(to_dict(r.path, r.document, d), ensure_ascii=False)
-             for r in results if r.document is not None for d in r.diagnostics]
-    stream.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+    pieces = [rendered(r, render_file) for r in results if r.linted]
+    body = ",\n".join(p for p in pieces if p)
+    stream.write("[\n" + body + "\n]\n" if body else "[]\n")

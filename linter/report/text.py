@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..text import display_width
+from . import rendered
 
 SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36", "hint": "36"}
 MAX_CONTEXT = 60  # characters of context shown either side of a span
@@ -43,8 +44,11 @@ def render_one(path, doc, d, color: bool) -> str:
 
 
 def summary(results) -> str:
-    families = Counter(d.code[:2] for r in results for d in r.diagnostics)
-    files = sum(1 for r in results if r.document is not None)
+    families = Counter()
+    for r in results:
+        for (code, _), n in r.counts().items():
+            families[code[:2]] += n
+    files = sum(1 for r in results if r.linted)
     errors = sum(1 for r in results if r.error)
     fixed = sum(r.fixed for r in results)
     total = sum(families.values())
@@ -61,8 +65,12 @@ def summary(results) -> str:
     return "; ".join(parts) + "."
 
 
+def render_file(result, color: bool = False) -> str:
+    return "".join(render_one(result.path, result.document, d, color) + "\n" for d in result.diagnostics)
+
+
 def render(results, stream, color: bool = False) -> None:
     for r in results:
-        for d in r.diagnostics:
-            stream.write(render_one(r.path, r.document, d, color) + "\n")
+        if r.linted:
+            stream.write(rendered(r, render_file, color))
     stream.write(summary(results) + "\n")

@@ -76,6 +76,33 @@ def test_parallel_results_are_deterministic_and_in_path_order(tmp_path):
     assert paths == sorted(paths)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "html"])
+def test_every_format_reports_the_same_with_one_worker_or_two(tmp_path, fmt):
+    """Workers render per-file formats themselves; the report, the
+    statistics and the exit code must not depend on that."""
+    _corpus(tmp_path, 5)
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01" * 50)
+    (tmp_path / "clean.txt").write_text("同志们：\n今天召开会议。\n", encoding="utf-8")
+    one = run_cli("--format", fmt, "--statistics", "-j", "1", tmp_path)
+    two = run_cli("--format", fmt, "--statistics", "-j", "2", tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert b"PH002" in one.stderr and b"broken.txt" in one.stderr
+
+
+def test_two_workers_exit_1_on_findings_and_0_when_clean(tmp_path):
+    _corpus(tmp_path, 3)
+    assert run_cli("-j", "2", tmp_path).returncode == 1
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for i in range(3):
+        (clean / f"c{i}.txt").write_text("同志们：\n今天召开会议。\n", encoding="utf-8")
+    proc = run_cli("-j", "2", clean)
+    assert proc.returncode == 0, proc.stdout
+    assert b"No findings in 3 files" in proc.stdout
+
+
 def test_gitignore_and_exclude_are_honoured(tmp_path):
     if shutil.which("git") is None:
         pytest.skip("git not installed")

@@ -227,3 +227,31 @@ def test_allow_list_and_user_confusions():
     assert [(d.code, d.fix.edits[0].text) for d in found] == [("TY002", "工作落实")]
     cfg = parse_config({"select": ["TY"], "lexicon": []})
     assert lint(Document("推动三个一批落实。"), cfg) == []
+
+
+def test_prefilter_group_maximum_matches_numpy_maximum_at():
+    """The sound-alike tables are built with a sort-based group maximum
+    (fast at start-up); it must give exactly what np.maximum.at gives."""
+    np = pytest.importorskip("numpy")
+    from rules._typo_prefilter import _max_into
+
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        expected = rng.integers(0, 50, (40, 25)).astype(np.int32)
+        got = expected.copy()
+        rows, cols, values = rng.integers(0, 40, 3000), rng.integers(0, 25, 3000), rng.integers(0, 900, 3000)
+        np.maximum.at(expected, (rows, cols), values)
+        _max_into(got, rows, cols, values)
+        assert (got == expected).all()
+
+
+def test_two_character_words_are_every_two_character_word():
+    """words.txt lists its two-character words first, and the loader cuts
+    them off in one slice: a word list out of that order would lose words."""
+    from rules import _typo_data as data
+
+    mined = (data.DATA / "words.txt").read_text(encoding="utf-8").split()
+    assert [len(w) for w in mined] == sorted(len(w) for w in mined)
+    two = data.two_character_words()
+    pairs = {two[i:i + 2] for i in range(0, len(two), 2)}
+    assert pairs == {w for w in data.words() if len(w) == 2}
