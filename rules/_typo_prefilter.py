@@ -16,8 +16,8 @@ character wrong.
 Both take all the lines a document is about to have checked and join them
 with newlines, because numpy's cost is per call.
 
-Tables, built once from the typo data with numpy (no per-word Python loop,
-so they cost little at start-up):
+Tables, built from the typo data with numpy (no per-word Python loop) and
+kept in the disk cache of linter/table_cache.py, so later runs only map them:
 - a small integer for every character the data knows, and for every fuzzy
   pinyin key;
 - the frequency of every two-character word, by pair code;
@@ -28,6 +28,7 @@ so they cost little at start-up):
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -62,8 +63,7 @@ def _max_into(table: np.ndarray, rows: np.ndarray, cols: np.ndarray, values: np.
     flat[cells[last]] = np.maximum(flat[cells[last]], values[last])
 
 
-@lru_cache(maxsize=1)
-def _index():
+def _build_index():
     """Small integers for characters and fuzzy pinyin keys, and the common
     two-character words as arrays (first character, second, frequency)."""
     keys = data.fuzzy_keys()
@@ -89,9 +89,9 @@ def _index():
     return chars, by_codepoint, key_of_index, first, second, freq, two
 
 
-@lru_cache(maxsize=1)
-def _tables():
-    chars, by_codepoint, key_of_index, first, second, freq, two = _index()
+def _build_arrays() -> dict[str, np.ndarray]:
+    """Every table, as named arrays (what the disk cache stores)."""
+    chars, by_codepoint, key_of_index, first, second, freq, two = _build_index()
     n_chars, n_keys = len(chars), int(key_of_index.max()) + 1
 
     # the frequency of every two-character word: common2.tsv's, else RARE_WORD_FREQ
@@ -99,7 +99,6 @@ def _tables():
     codes = np.concatenate((first * WIDE + second, rare[0::2] * WIDE + rare[1::2]))
     freqs = np.concatenate((freq, np.full(len(rare) // 2, data.RARE_WORD_FREQ, dtype=np.int64)))
     codes, at = np.unique(codes, return_index=True)  # sorted; the common2 frequency wins
-    pair_freq = (codes, freqs[at])
 
     # the best sound-alike word by (character, key) and (key, character): dense
     # tables (7,500 characters × 300 keys), indexed directly
@@ -142,21 +141,44 @@ def _tables():
     _max_into(shape_left, first[words], groups, freq[words])
     words, groups = expand(first)
     _max_into(shape_right, groups, second[words], freq[words])
-    return by_codepoint, key_of_index, pair_freq, best_left, best_right, shape_of_index, shape_left, shape_right
+
+    out = dict(chars=_codepoints("".join(chars)), by_codepoint=by_codepoint, key_of_index=key_of_index,
+               pair_codes=codes, pair_freqs=freqs[at], best_left=best_left, best_right=best_right,
+               shape_of_index=shape_of_index, shape_left=shape_left, shape_right=shape_right)
+    # the common words ordered by one character, most frequent first within
+    # its run, and where each character's run starts (for words_after/before)
+    everyone = np.arange(n_chars + 1)
+    for side, fixed, other in (("after", first, second), ("before", second, first)):
+        order = np.lexsort((-freq, fixed))
+        out[f"{side}_starts"] = np.searchsorted(fixed[order], everyone)
+        out[f"{side}_other"] = other[order]
+        out[f"{side}_freq"] = freq[order]
+    return out
+
+
+def _sources() -> list[Path]:
+    """What the tables are built from: the typo data and this code."""
+    return sorted(data.DATA.iterdir()) + [Path(data.__file__), Path(__file__)]
 
 
 @lru_cache(maxsize=1)
-def _by_character():
-    """The common words ordered by first character (then by second), most
-    frequent first within each run, as plain lists with where each
-    character's run starts: (starts, other character, frequency) both ways."""
-    chars, _, _, first, second, freq, _ = _index()
-    everyone = np.arange(len(chars) + 1)
-    out = []
-    for fixed, other in ((first, second), (second, first)):
-        order = np.lexsort((-freq, fixed))
-        out.append((np.searchsorted(fixed[order], everyone).tolist(), other[order].tolist(), freq[order].tolist()))
-    return out
+def _arrays() -> dict[str, np.ndarray]:
+    """The tables, from the disk cache when the data has not changed."""
+    from linter.table_cache import cached_arrays
+
+    return cached_arrays("typo-prefilter", _sources(), _build_arrays)
+
+
+@lru_cache(maxsize=1)
+def _chars() -> list[str]:
+    """Character index → character ("" for 0: unknown)."""
+    return [""] + list(map(chr, _arrays()["chars"].tolist()))
+
+
+def _tables():
+    a = _arrays()
+    return (a["by_codepoint"], a["key_of_index"], (a["pair_codes"], a["pair_freqs"]), a["best_left"],
+            a["best_right"], a["shape_of_index"], a["shape_left"], a["shape_right"])
 
 
 @lru_cache(maxsize=None)
@@ -164,27 +186,28 @@ def words_after(a: str) -> dict[str, tuple[tuple[str, int], ...]]:
     """Common words a+r, grouped by the fuzzy pinyin key of r, most frequent
     first: which word would text[i-1:i+1] be, had the input method picked
     another character of the same sound?"""
-    return _group(a, *_by_character()[0])
+    return _group(a, "after")
 
 
 @lru_cache(maxsize=None)
 def words_before(b: str) -> dict[str, tuple[tuple[str, int], ...]]:
     """Common words r+b, grouped by the fuzzy pinyin key of r, most frequent first."""
-    return _group(b, *_by_character()[1])
+    return _group(b, "before")
 
 
-def _group(c: str, starts, other, freq) -> dict:
-    chars, by_codepoint = _index()[0:2]
+def _group(c: str, side: str) -> dict:
+    arrays, chars = _arrays(), _chars()
     keys = data.fuzzy_keys()
-    i = int(by_codepoint[ord(c)]) if ord(c) < 0xFFFF else 0
+    i = int(arrays["by_codepoint"][ord(c)]) if ord(c) < 0xFFFF else 0
     if not i:
         return {}
+    run = slice(*arrays[f"{side}_starts"][i:i + 2].tolist())
     out: dict[str, list] = {}
-    for j in range(starts[i], starts[i + 1]):
-        r = chars[other[j]]
+    for other, f in zip(arrays[f"{side}_other"][run].tolist(), arrays[f"{side}_freq"][run].tolist()):
+        r = chars[other]
         k = keys.get(r)
         if k:
-            out.setdefault(k, []).append((r, freq[j]))
+            out.setdefault(k, []).append((r, f))
     return {k: tuple(v) for k, v in out.items()}
 
 

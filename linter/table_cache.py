@@ -1,0 +1,93 @@
+"""A disk cache for the numpy tables that rules build from their data.
+
+Building the TY sound-alike tables takes a noticeable part of start-up, and
+every run builds the same ones. They are saved once as .npy files, in a
+folder named after a fingerprint of what they were built from, and later
+runs memory-map them: start-up is shorter, and the workers of a batch share
+the pages.
+
+The folder is ``$GWLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gwlint``, else
+``~/.cache/gwlint``; ``GWLINT_CACHE_DIR=`` (empty) turns the cache off. A
+cache that cannot be read or written is never an error: the tables are then
+built in memory, as without a cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+MANIFEST = "arrays.txt"  # written last: a folder without it is incomplete
+
+
+def cache_root() -> Path | None:
+    """Where cached tables live, or None when the cache is off."""
+    configured = os.environ.get("GWLINT_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gwlint"
+
+
+def fingerprint(sources: list[Path]) -> str:
+    """Changes whenever a source file changes (path, size and modification
+    time, as Python's own bytecode cache checks)."""
+    h = hashlib.blake2b(digest_size=10)
+    for path in sorted(map(str, sources)):
+        st = os.stat(path)
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def cached_arrays(name: str, sources: list[Path], build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """``build()``'s arrays, read-only, from the cache when ``sources`` have
+    not changed since they were stored; else built now and stored."""
+    root = cache_root()
+    if root is None:
+        return build()
+    folder = root / f"{name}-{fingerprint(sources)}"
+    arrays = _load(folder)
+    if arrays is None:
+        arrays = build()
+        _store(root, name, folder, arrays)
+    return arrays
+
+
+def _load(folder: Path) -> dict[str, np.ndarray] | None:
+    try:
+        names = (folder / MANIFEST).read_text(encoding="utf-8").split()
+        # plain read-only arrays over the mapped files (not np.memmap: numpy
+        # would wrap every result of indexing them in that subclass)
+        return {n: np.load(folder / f"{n}.npy", mmap_mode="r", allow_pickle=False).view(np.ndarray)
+                for n in names}
+    except (OSError, ValueError, EOFError):  # missing, unreadable or damaged: build anew
+        return None
+
+
+def _store(root: Path, name: str, folder: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write into a temporary folder, then rename it into place (atomic: a
+    reader sees all of it or none); stale versions of ``name`` are removed."""
+    tmp = None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}-"))
+        for n, a in arrays.items():
+            np.save(tmp / f"{n}.npy", np.ascontiguousarray(a), allow_pickle=False)
+        (tmp / MANIFEST).write_text("\n".join(arrays) + "\n", encoding="utf-8")
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # damaged: replace it
+        os.rename(tmp, folder)
+        tmp = None
+        for old in root.glob(f"{name}-*"):
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass  # read-only home, full disk, another process won the rename: run without the cache
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
