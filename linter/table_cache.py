@@ -34,14 +34,18 @@ def cache_root() -> Path | None:
     return Path(base) / "gwlint"
 
 
-def fingerprint(sources: list[Path]) -> str:
-    """Changes whenever a source file changes (path, size and modification
-    time, as Python's own bytecode cache checks)."""
-    h = hashlib.blake2b(digest_size=10)
-    for path in sorted(map(str, sources)):
+def fingerprint(sources: list[Path]) -> tuple[str, str]:
+    """(where, what): ``where`` names the installation the sources belong to,
+    so that two installations (a project's and pre-commit's) keep their own
+    tables; ``what`` changes whenever a source file changes (size and
+    modification time, as Python's own bytecode cache checks)."""
+    paths = sorted(map(str, sources))
+    where = hashlib.blake2b("\n".join(paths).encode(), digest_size=5).hexdigest()
+    what = hashlib.blake2b(digest_size=8)
+    for path in paths:
         st = os.stat(path)
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+        what.update(f"{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return where, what.hexdigest()
 
 
 def cached_arrays(name: str, sources: list[Path], build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
@@ -50,11 +54,12 @@ def cached_arrays(name: str, sources: list[Path], build: Callable[[], dict[str, 
     root = cache_root()
     if root is None:
         return build()
-    folder = root / f"{name}-{fingerprint(sources)}"
+    where, what = fingerprint(sources)
+    folder = root / f"{name}-{where}-{what}"
     arrays = _load(folder)
     if arrays is None:
         arrays = build()
-        _store(root, name, folder, arrays)
+        _store(folder, arrays, stale=f"{name}-{where}-*")
     return arrays
 
 
@@ -69,13 +74,13 @@ def _load(folder: Path) -> dict[str, np.ndarray] | None:
         return None
 
 
-def _store(root: Path, name: str, folder: Path, arrays: dict[str, np.ndarray]) -> None:
+def _store(folder: Path, arrays: dict[str, np.ndarray], stale: str) -> None:
     """Write into a temporary folder, then rename it into place (atomic: a
-    reader sees all of it or none); stale versions of ``name`` are removed."""
-    tmp = None
+    reader sees all of it or none); older versions (``stale``) are removed."""
+    root, tmp = folder.parent, None
     try:
         root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=root, prefix=f".{name}-"))
+        tmp = Path(tempfile.mkdtemp(dir=root, prefix=".tmp-"))
         for n, a in arrays.items():
             np.save(tmp / f"{n}.npy", np.ascontiguousarray(a), allow_pickle=False)
         (tmp / MANIFEST).write_text("\n".join(arrays) + "\n", encoding="utf-8")
@@ -83,7 +88,7 @@ def _store(root: Path, name: str, folder: Path, arrays: dict[str, np.ndarray]) -
             shutil.rmtree(folder, ignore_errors=True)  # damaged: replace it
         os.rename(tmp, folder)
         tmp = None
-        for old in root.glob(f"{name}-*"):
+        for old in root.glob(stale):
             if old != folder:
                 shutil.rmtree(old, ignore_errors=True)
     except OSError:

@@ -55,6 +55,19 @@ def test_a_changed_source_rebuilds_and_drops_the_stale_version(cache_dir, source
     assert len(list(cache_dir.glob("t-*"))) == 1
 
 
+def test_two_installations_keep_their_own_tables(cache_dir, tmp_path):
+    """A project's gwlint and pre-commit's copy must not evict each other."""
+    mine, theirs = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (mine, theirs):
+        path.write_text("一二三", encoding="utf-8")
+    build, calls = counting_build()
+    for _ in range(2):
+        table_cache.cached_arrays("t", [mine], build)
+        table_cache.cached_arrays("t", [theirs], build)
+    assert len(calls) == 2
+    assert len(list(cache_dir.glob("t-*"))) == 2
+
+
 @pytest.mark.parametrize("damage", ["truncate", "manifest", "garbage"])
 def test_a_damaged_cache_is_rebuilt(cache_dir, source, damage):
     build, calls = counting_build()
@@ -115,3 +128,17 @@ def test_typo_findings_are_the_same_built_stored_and_mapped(tmp_path):
     assert outputs[0] == outputs[1] == outputs[2]
     assert b"TY" in outputs[0]
     assert len(list((tmp_path / "cache").glob("typo-prefilter-*"))) == 1
+
+
+def test_runs_racing_to_build_the_cache_all_succeed(tmp_path):
+    """pre-commit starts several gwlint processes at once on a cold cache."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("开展集中专项行动市从严履行职责的重要举措。\n", encoding="utf-8")
+    env = dict(os.environ, GWLINT_CACHE_DIR=str(tmp_path / "cache"))
+    procs = [subprocess.Popen([sys.executable, "-m", "linter", "--format", "json", "--select", "TY", str(draft)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+             for _ in range(4)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [1, 1, 1, 1], [err for _, err in results]
+    assert len({out for out, _ in results}) == 1
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith(".tmp-")] == []
