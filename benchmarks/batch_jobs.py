@@ -2,7 +2,7 @@
 """Parallel batch runs: 200 drafts (the seeds, copied and varied: lines
 shuffled, digits changed, common words swapped) with -j 1 and -j 2. Prints wall times and the speed-up; asserts nothing.
 
-    .venv/bin/python benchmarks/batch_jobs.py [--files 200] [--runs 3]
+    .venv/bin/python benchmarks/batch_jobs.py [--files 200] [--runs 7]
 """
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def timed(cmd) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=200)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     gwlint = ROOT / ".venv" / "bin" / "gwlint"
     base = [str(gwlint)] if gwlint.exists() else [sys.executable, "-m", "linter"]
