@@ -155,9 +155,11 @@ def _warm_up(opts: CheckOptions) -> None:
         pass
 
 
-def _lint_for_report(path: str, opts: CheckOptions, render_file) -> FileResult:
-    """A worker's task: lint one file and render its part of the report."""
-    return lint_file(path, opts).for_parent(render_file)
+def _lint_in_worker(path: str, opts: CheckOptions, render_file) -> FileResult:
+    """A worker's task: lint one file, and render its part of the report when
+    the format is made file by file."""
+    result = lint_file(path, opts)
+    return result if render_file is None else result.for_parent(render_file)
 
 
 def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = False,
@@ -183,11 +185,8 @@ def run(files: list[str], opts: CheckOptions, jobs: int = 1, progress: bool = Fa
     gc.freeze()  # the loaded tables stay shared: no collector pass in a worker touches (and copies) them
     chunk = 1 if len(files) < 2000 else 4  # one file at a time: no worker idles at the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        if render_file is None:
-            results = pool.map(lint_file, files, [opts] * len(files), chunksize=chunk)
-        else:
-            results = pool.map(_lint_for_report, files, [opts] * len(files), [render_file] * len(files),
-                               chunksize=chunk)
+        results = pool.map(_lint_in_worker, files, [opts] * len(files), [render_file] * len(files),
+                           chunksize=chunk)
         return list(_with_progress(results, len(files), progress))
 
 

@@ -181,7 +181,9 @@ def cmd_check(argv: list[str]) -> int:
     if ns.statistics:
         from collections import Counter
 
-        counts = sum((r.counts() for r in ok), Counter())
+        counts = Counter()
+        for r in ok:
+            counts.update(r.counts())
         for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:6d}  {code}  {name}", file=sys.stderr)
     if errors:
