@@ -68,7 +68,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     gwlint = ROOT / ".venv" / "bin" / "gwlint"
-    base = [str(gwlint)] if gwlint.exists() else [sys.executable, "-m", "linter"]
+    base = [str(gwlint)] if gwlint.exists() else [sys.executable, "-m", "gwlint"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_corpus(folder, args.files)

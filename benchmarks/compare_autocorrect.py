@@ -54,10 +54,9 @@ from itertools import groupby
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from linter.text import is_cjk  # noqa: E402
+from gwlint.text import is_cjk  # noqa: E402
 
 FIXTURE = ROOT / "benchmarks" / "fixtures" / "autocorrect_compare.txt"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line splitter of linter.model (LSP lines)
@@ -223,7 +222,7 @@ def gwlint_topic(code: str) -> str:
 
 
 def gwlint_findings(path: str, text: str) -> list[Finding]:
-    from linter import Config, Document, lint
+    from gwlint import Config, Document, lint
 
     doc = Document(text, path=path)
     out = []
@@ -365,7 +364,7 @@ def time_child(which: str, size_mb: float) -> None:
 
     docs = corpus(size_mb)
     if which.startswith("gwlint"):
-        from linter import Config, Document, lint
+        from gwlint import Config, Document, lint
 
         cfg = Config(select=("PU", "NM")) if which == "gwlint-PU,NM" else Config()
         lint(Document("同志们：要旗帜鲜明讲政治。\n", path="warmup.txt"), cfg)

@@ -30,10 +30,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from linter import Document, lint  # noqa: E402
-from linter.config import Config  # noqa: E402
+from gwlint import Document, lint  # noqa: E402
+from gwlint.config import Config  # noqa: E402
 
 
 def evaluate(pairs, cfg):
@@ -91,7 +90,7 @@ def inject(clean_file: str, out: str, seed: int) -> None:
     """Write src/tgt pairs: each clean sentence as is, and with one slip."""
     import jieba
 
-    from rules import _typo_data as data
+    from gwlint.rules import _typo_data as data
 
     jieba.setLogLevel(60)
     rng = random.Random(seed)

@@ -18,9 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from linter.model import Document  # noqa: E402
+from gwlint.model import Document  # noqa: E402
 from tests.lsp.rawclient import RawServer  # noqa: E402
 
 

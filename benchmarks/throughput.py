@@ -31,7 +31,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 ECSPELL = ROOT.parent / "shared" / "data" / "ecspell"
@@ -59,8 +58,8 @@ def corpus(size_mb: float) -> list[str]:
 
 def one_run(select: str, size_mb: float) -> None:
     """Child process: load resources, then time one lint of every document."""
-    from linter import Document, lint
-    from linter.config import Config
+    from gwlint import Document, lint
+    from gwlint.config import Config
 
     cfg = Config(select=tuple(select.split(",")))
     docs = corpus(size_mb)
@@ -103,7 +102,7 @@ def main() -> None:
     peak_mb = max(r["peak_mb"] for r in runs)
 
     gwlint = ROOT / ".venv" / "bin" / "gwlint"
-    cmd = [str(gwlint)] if gwlint.exists() else [sys.executable, "-m", "linter"]
+    cmd = [str(gwlint)] if gwlint.exists() else [sys.executable, "-m", "gwlint"]
     cli_times, base_times = [], []
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as tiny:
         for i, d in enumerate(docs):

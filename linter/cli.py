@@ -81,7 +81,7 @@ def cmd_rule(args: list[str]) -> int:
 
 
 def cmd_lsp(args: list[str]) -> int:
-    from lsp.server import main as lsp_main
+    from gwlint.lsp.server import main as lsp_main
 
     return lsp_main(args) or 0
 

@@ -80,7 +80,7 @@ class Registry:
 
 
 def rules_dir() -> Path:
-    import rules
+    import gwlint.rules as rules
 
     return Path(rules.__file__).parent
 
@@ -168,6 +168,6 @@ def build_registry(directory: Path, package) -> Registry:
 
 @lru_cache(maxsize=1)
 def default_registry() -> Registry:
-    import rules
+    import gwlint.rules as rules
 
     return build_registry(rules_dir(), rules)

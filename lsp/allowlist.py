@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from linter.fixes import write_atomic
+from gwlint.fixes import write_atomic
 
 
 def _read(path: Path) -> str:

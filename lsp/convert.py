@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from linter.model import Diagnostic, Document, Edit
+from gwlint.model import Diagnostic, Document, Edit
 
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information, "hint": types.DiagnosticSeverity.Hint}

@@ -18,13 +18,13 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
-from linter import __version__
-from linter.config import Config, config_for
-from linter.engine import LineCache, lint
-from linter.errors import GwlintError
-from linter.fixes import choose_edits
-from linter.model import Document
-from linter.registry import default_registry
+from gwlint import __version__
+from gwlint.config import Config, config_for
+from gwlint.engine import LineCache, lint
+from gwlint.errors import GwlintError
+from gwlint.fixes import choose_edits
+from gwlint.model import Document
+from gwlint.registry import default_registry
 
 from . import convert
 from .allowlist import add_allowed_word, ignore_rule_for_file
@@ -254,7 +254,7 @@ def code_actions(ls: GwlintServer, params: types.CodeActionParams):
 def _workspace_config(ls: GwlintServer, uri: str) -> tuple[Path, str]:
     """The gwlint.toml to edit (the one in force, else one at the workspace
     root) and the file's path relative to it."""
-    from linter.config import find_config_file
+    from gwlint.config import find_config_file
 
     path = Path(uri_to_path(uri) or ".").resolve()
     found = find_config_file(path)
@@ -286,7 +286,7 @@ def cmd_ignore(ls: GwlintServer, uri: str, code: str):
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: GwlintServer, params: types.HoverParams):
-    from linter.cli import explain
+    from gwlint.cli import explain
 
     uri = params.text_document.uri
     if uri not in ls.texts:
@@ -307,7 +307,7 @@ def hover(ls: GwlintServer, params: types.HoverParams):
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbols(ls: GwlintServer, params: types.DocumentSymbolParams):
-    from linter.outline import parse_outline
+    from gwlint.outline import parse_outline
 
     uri = params.text_document.uri
     if uri not in ls.texts:

@@ -58,7 +58,7 @@ def residue_lines(doc) -> list[int]:
 
 @lru_cache(maxsize=16)
 def _residue_lines(text: str) -> tuple[int, ...]:
-    from linter.model import Document
+    from gwlint.model import Document
 
     lines = Document(text).lines
     opening = "".join(l.text for l in lines[:60])

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.model import Diagnostic, Fix, Span
-from rules import _typo_data as data
+from gwlint.model import Diagnostic, Fix, Span
+from gwlint.rules import _typo_data as data
 
 SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
 RATIO = 30  # the corrected word must be this much more frequent than what is written
@@ -47,7 +47,7 @@ def _standalone(text: str, i: int, words) -> bool:
 def _tables():
     """The typo data TY003 reads, and the numpy prefilter (imported only when
     TY003 first runs: a run without it does not load numpy)."""
-    from rules import _typo_prefilter as prefilter
+    from gwlint.rules import _typo_prefilter as prefilter
 
     return data.fuzzy_keys(), data.common_pairs(), data.words(), data.shape_neighbours(), prefilter
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rules import _typo_data as data
+from gwlint.rules import _typo_data as data
 
 WIDE = 1 << 15  # character indices stay below this (pair code = left * WIDE + right)
 
@@ -164,7 +164,7 @@ def _sources() -> list[Path]:
 @lru_cache(maxsize=1)
 def _arrays() -> dict[str, np.ndarray]:
     """The tables, from the disk cache when the data has not changed."""
-    from linter.table_cache import cached_arrays
+    from gwlint.table_cache import cached_arrays
 
     return cached_arrays("typo-prefilter", _sources(), _build_arrays)
 

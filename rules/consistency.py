@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from linter.model import Diagnostic, Fix, Span
-from linter.registry import checks
-from rules.formulations import fixed_lists
+from gwlint.model import Diagnostic, Fix, Span
+from gwlint.registry import checks
+from gwlint.rules.formulations import fixed_lists
 
 
 def _occurrences(text: str, word: str) -> list[Span]:
@@ -29,7 +29,7 @@ def _where(doc, span: Span) -> str:
 @checks("CO001", scope="document")
 def term_written_two_ways(doc, config):
     """顽瘴固疾 here, 顽瘴痼疾 there: a typo or variant of a term used correctly elsewhere."""
-    from rules.typos import typo_pairs
+    from gwlint.rules.typos import typo_pairs
 
     text = doc.text
     found = []

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.lexicon import PhraseIndex
-from linter.model import Diagnostic, Edit, Fix, Span
-from linter.registry import checks
-from rules import _formulation_data as data
+from gwlint.lexicon import PhraseIndex
+from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.registry import checks
+from gwlint.rules import _formulation_data as data
 
 # What may follow 习近平 in official writing.
 LEADER_FORMS = ("总书记", "同志", "主席", "新时代中国特色社会主义思想", "生态文明思想", "法治思想", "经济思想",

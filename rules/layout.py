@@ -6,11 +6,11 @@ import bisect
 import re
 from collections import Counter
 
-from linter.model import Diagnostic, Edit, Fix, Span
-from linter.outline import match_heading
-from linter.registry import checks
-from linter.text import display_width
-from rules._scrape import residue_lines
+from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.outline import match_heading
+from gwlint.registry import checks
+from gwlint.text import display_width
+from gwlint.rules._scrape import residue_lines
 
 SENTENCE_FINAL = tuple("。！？…!?")
 CLOSERS = "”’）》】」』)"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from linter.model import Diagnostic, Edit, Fix, Span
-from linter.registry import checks
-from linter.text import is_cjk
+from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.registry import checks
+from gwlint.text import is_cjk
 
 _YEAR_WITHOUT_NIAN = re.compile(
     r"(?<![A-Za-z0-9_.\-/:])((?:19|20)\d{2})(?=以来|以前|以后|之前|之后|至今|年底|年初|上半年|下半年|全年|底|初|末|前后)")

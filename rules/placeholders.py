@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from linter.model import Diagnostic, Span
-from linter.registry import checks
-from linter.text import is_cjk
+from gwlint.model import Diagnostic, Span
+from gwlint.registry import checks
+from gwlint.text import is_cjk
 
 # What follows (or precedes) a placeholder tells what it stands for.
 _NAME_AFTER = ("同志", "书记", "副书记", "市长", "副市长", "县长", "副县长", "省长", "区长", "主任", "主席",

@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from linter.model import Diagnostic, Edit, Fix, Span
-from linter.registry import checks
-from linter.text import CJK_PUNCT, is_cjk
+from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.registry import checks
+from gwlint.text import CJK_PUNCT, is_cjk
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CLOSING_CJK = set("。，、；：？！”’）》】…—")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from linter.model import Diagnostic, Edit, Fix, Span
-from linter.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
+from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
                             toc_entry, walk)
-from linter.registry import checks
+from gwlint.registry import checks
 
 
 def _line_span_with_break(doc, first: int, last: int) -> Span:
@@ -104,7 +104,7 @@ SIGN_OFF = re.compile(r"(?:谢谢大家|谢谢各位|谢谢)[！!。]?")
 @checks("ST004", scope="document")
 def truncated_text(doc, config):
     """The draft ends mid-sentence, or with a quote or bracket still open."""
-    from rules._scrape import residue_lines
+    from gwlint.rules._scrape import residue_lines
 
     residue = set(residue_lines(doc))
     lines = [l for l in doc.lines if l.text.strip() and l.number not in residue]

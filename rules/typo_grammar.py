@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from linter.model import Diagnostic, Edit, Fix, Span
-from linter.registry import checks
+from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.registry import checks
 
 # Two-character adjectives used adverbially in official writing.
 ADVERBIALS = ("认真 清醒 深刻 坚决 积极 主动 扎实 切实 全面 充分 自觉 严格 有效 牢牢 紧紧 不断 持续 深入 广泛 "
@@ -111,7 +111,7 @@ def _doubled_runs(text: str):
 @checks("TY015", scope="line")
 def duplicated_words(doc, config):
     """纪委纪委监委: a word typed twice."""
-    from rules import _typo_data as data
+    from gwlint.rules import _typo_data as data
 
     text = doc.text
     words = data.words()

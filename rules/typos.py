@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from linter.lexicon import PhraseIndex
-from linter.model import Diagnostic, Fix, Span
-from linter.registry import checks
-from linter.text import is_cjk
-from rules import _typo_data as data
-from rules._typo_context import _standalone, context_homophones
-from rules._typo_context import prepare as prepare_context
+from gwlint.lexicon import PhraseIndex
+from gwlint.model import Diagnostic, Fix, Span
+from gwlint.registry import checks
+from gwlint.text import is_cjk
+from gwlint.rules import _typo_data as data
+from gwlint.rules._typo_context import _standalone, context_homophones
+from gwlint.rules._typo_context import prepare as prepare_context
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
@@ -27,7 +27,7 @@ STRONG_GAIN = 6.0  # a political term a million times more probable needs no oth
 def fixed_phrase_index(extra: tuple[str, ...]):
     """The fixed expressions (political terms, idioms, the user's lexicon): a
     set, a sorted tuple, and that tuple as arrays for the near-miss search."""
-    from rules import _typo_prefilter as prefilter  # numpy: loaded only when TY001 runs
+    from gwlint.rules import _typo_prefilter as prefilter  # numpy: loaded only when TY001 runs
 
     entries = {e for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
     ordered = tuple(sorted(entries))
@@ -51,7 +51,7 @@ def _word_across_edge(text: str, s: int, L: int, k: int, words) -> bool:
 def _prepare(lines, config):
     """Bulk work for the lines about to be checked: near misses of fixed
     expressions, and the positions worth a context check."""
-    from rules._typo_prefilter import near_misses_many
+    from gwlint.rules._typo_prefilter import near_misses_many
 
     global _PREPARED
     _, ordered, table = fixed_phrase_index(tuple(config.lexicon))
@@ -77,8 +77,8 @@ def _phrase_findings(line: str, lexicon: tuple[str, ...], confusions: tuple[tupl
     """TY002 findings on one line, then the TY001 findings they do not
     overlap; cached by line text, because the consistency rules (CO001) ask
     for the same findings again."""
-    from linter.config import Config
-    from linter.model import Document
+    from gwlint.config import Config
+    from gwlint.model import Document
 
     cfg = Config(lexicon=lexicon, confusions=confusions)
     doc = Document(line)
@@ -98,7 +98,7 @@ def fixed_phrase_typos(doc, config):
     prepared_for, prepared = _PREPARED
     candidates = prepared.get(text) if prepared_for is ordered else None
     if candidates is None:
-        from rules._typo_prefilter import near_misses_many
+        from gwlint.rules._typo_prefilter import near_misses_many
 
         candidates = near_misses_many([text], table)[0]
     for s, e in candidates:

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from linter.registry import default_registry  # noqa: E402
+from gwlint.registry import default_registry  # noqa: E402
 
 START, END = "<!-- RULES START (tools/update_readme_rules.py) -->", "<!-- RULES END -->"
 

@@ -51,8 +51,8 @@ def test_stdin_fix_writes_the_fixed_text_to_stdout():
 
 
 def test_overlapping_fixes_are_resolved_deterministically():
-    from linter.fixes import choose_edits
-    from linter.model import Diagnostic, Edit, Fix, Span
+    from gwlint.fixes import choose_edits
+    from gwlint.model import Diagnostic, Edit, Fix, Span
 
     a = Diagnostic("PU003", "a", Span(2, 4), Fix("a", (Edit(2, 4, "。"),), True))
     b = Diagnostic("PU004", "b", Span(3, 6), Fix("b", (Edit(3, 6, "……"),), True))
@@ -135,7 +135,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert "━" not in piped.stderr.decode("utf-8")
     if shutil.which("script") is None:
         pytest.skip("util-linux script not available to emulate a terminal")
-    cmd = f"{sys.executable} -m linter --format json {tmp_path} > /dev/null"
+    cmd = f"{sys.executable} -m gwlint --format json {tmp_path} > /dev/null"
     tty = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True, timeout=120,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TERM": "xterm"})
     assert "gwlint" in tty.stdout.decode("utf-8", "replace")

@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args, stdin: bytes | None = None, cwd=None) -> subprocess.CompletedProcess:
-    """Run ``python -m linter ARGS`` the way a user runs gwlint."""
+    """Run ``python -m gwlint ARGS`` the way a user runs gwlint."""
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "linter", *map(str, args)], input=stdin,
+    return subprocess.run([sys.executable, "-m", "gwlint", *map(str, args)], input=stdin,
                           capture_output=True, cwd=cwd or ROOT, env=env, timeout=300)
 
 

@@ -51,7 +51,7 @@ def test_unreadable_file(tmp_path):
 
 def test_unreadable_file_as_root(tmp_path, monkeypatch):
     """Root reads anything, so simulate the OS refusing the read in-process."""
-    from linter import cli
+    from gwlint import cli
 
     f = tmp_path / "secret.txt"
     f.write_text("内容", encoding="utf-8")

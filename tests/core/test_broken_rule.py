@@ -4,8 +4,8 @@ finding. The CLI, the batch runner and the language server all call lint(),
 so this holds for each of them."""
 from dataclasses import replace
 
-from linter import Document, lint
-from linter.registry import Checker, default_registry
+from gwlint import Document, lint
+from gwlint.registry import Checker, default_registry
 
 
 def _broken(doc, config):

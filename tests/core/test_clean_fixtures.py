@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import lint, load_path
+from gwlint import lint, load_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import Document, lint
-from linter.config import Config
+from gwlint import Document, lint
+from gwlint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SPEECH = FIXTURES / "clean_speech_formulations.txt"

@@ -25,7 +25,7 @@ def test_colour_on_request_and_no_color(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("请XX同志发言。", encoding="utf-8")
     assert b"\x1b[" in run_cli("--color", "always", f).stdout
-    env_proc = subprocess.run([sys.executable, "-m", "linter", str(f)], capture_output=True,
+    env_proc = subprocess.run([sys.executable, "-m", "gwlint", str(f)], capture_output=True,
                               env={"NO_COLOR": "1", "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert b"\x1b[" not in env_proc.stdout
 
@@ -64,8 +64,8 @@ def test_wheel_contains_rule_packs(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()[-500:]
     wheel = next(tmp_path.glob("gwlint-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    packs = {p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").glob("*.toml")}
+    packs = {"gwlint/" + p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").glob("*.toml")}
     assert packs and packs <= names
-    data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").rglob("data/**/*") if p.is_file()}
+    data = {"gwlint/" + p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").rglob("data/**/*") if p.is_file()}
     assert data <= names
-    assert "linter/cli.py" in names and "lsp/__init__.py" in names
+    assert "gwlint/cli.py" in names and "gwlint/lsp/__init__.py" in names

@@ -1,8 +1,8 @@
 """Configuration: found by walking up, validated, and applied by lint()."""
 import pytest
 
-from linter import ConfigError, Document, lint
-from linter.config import Config, config_for, parse_config
+from gwlint import ConfigError, Document, lint
+from gwlint.config import Config, config_for, parse_config
 
 TEXT = "请XX同志发言，共有**人参加，某某同志主持。"
 

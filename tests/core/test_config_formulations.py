@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from linter import ConfigError, Document, lint
-from linter.config import config_for, parse_config
-from rules import _formulation_data as data
+from gwlint import ConfigError, Document, lint
+from gwlint.config import config_for, parse_config
+from gwlint.rules import _formulation_data as data
 
 LIST = {"name": "三个一批", "items": ["储备一批", "谋划一批", "实施一批"], "source": "本单位工作要点，2024年"}
 TERM = {"old": "市城管局", "new": "市城市管理综合执法局", "kind": "superseded", "year": 2019, "source": "市政府机构改革，2019年"}

@@ -5,7 +5,7 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from linter.text import display_width
+from gwlint.text import display_width
 
 
 def reference(s: str) -> int:

@@ -3,11 +3,11 @@ about to check — and only those: lines whose results are cached are not
 prepared again (that keeps one keystroke in the language server cheap)."""
 from dataclasses import replace
 
-from linter import Document, lint
-from linter.config import Config
-from linter.engine import LineCache
-from linter.model import Diagnostic, Span
-from linter.registry import Checker, default_registry
+from gwlint import Document, lint
+from gwlint.config import Config
+from gwlint.engine import LineCache
+from gwlint.model import Diagnostic, Span
+from gwlint.registry import Checker, default_registry
 
 CALLS: list[list[str]] = []
 

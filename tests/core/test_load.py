@@ -3,8 +3,8 @@ import codecs
 
 import pytest
 
-from linter import InputError, load_bytes, load_path
-from linter.load import encode
+from gwlint import InputError, load_bytes, load_path
+from gwlint.load import encode
 
 TEXT = "同志们：\r\n今天我们召开会议，请XX同志发言。\n最后一行\r"
 
@@ -25,7 +25,7 @@ def test_decoding_keeps_text_exactly(data, encoding, bom):
 
 
 def test_gbk_file_is_linted(tmp_path):
-    from linter import lint
+    from gwlint import lint
 
     f = tmp_path / "gbk.txt"
     f.write_bytes("请XX同志发言。".encode("gbk"))

@@ -1,6 +1,6 @@
 """The README stays current: it lists every rule and its two set-up commands
 are the ones .ci/run runs."""
-from linter.registry import default_registry
+from gwlint.registry import default_registry
 from tests.core.helpers import ROOT
 
 

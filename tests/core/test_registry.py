@@ -3,8 +3,8 @@ import types
 
 import pytest
 
-from linter.errors import PackError
-from linter.registry import build_registry, checks, default_registry
+from gwlint.errors import PackError
+from gwlint.registry import build_registry, checks, default_registry
 
 GOOD = '''
 [[rule]]

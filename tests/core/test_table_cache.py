@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from linter import table_cache
+from gwlint import table_cache
 from tests.core.helpers import ROOT
 
 
@@ -121,7 +121,7 @@ def test_typo_findings_are_the_same_built_stored_and_mapped(tmp_path):
     outputs = []
     for cache in ("", str(tmp_path / "cache"), str(tmp_path / "cache")):
         env = dict(os.environ, GWLINT_CACHE_DIR=cache)
-        proc = subprocess.run([sys.executable, "-m", "linter", "--format", "json", "--select", "TY", str(draft)],
+        proc = subprocess.run([sys.executable, "-m", "gwlint", "--format", "json", "--select", "TY", str(draft)],
                               capture_output=True, cwd=ROOT, env=env)
         assert proc.returncode == 1, proc.stderr
         outputs.append(proc.stdout)
@@ -135,7 +135,7 @@ def test_runs_racing_to_build_the_cache_all_succeed(tmp_path):
     draft = tmp_path / "draft.txt"
     draft.write_text("开展集中专项行动市从严履行职责的重要举措。\n", encoding="utf-8")
     env = dict(os.environ, GWLINT_CACHE_DIR=str(tmp_path / "cache"))
-    procs = [subprocess.Popen([sys.executable, "-m", "linter", "--format", "json", "--select", "TY", str(draft)],
+    procs = [subprocess.Popen([sys.executable, "-m", "gwlint", "--format", "json", "--select", "TY", str(draft)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
              for _ in range(4)]
     results = [p.communicate(timeout=120) for p in procs]

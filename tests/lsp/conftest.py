@@ -7,7 +7,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from tests.core.helpers import ROOT
 
-SERVER = [sys.executable, "-m", "linter", "lsp", "--debounce=0"]
+SERVER = [sys.executable, "-m", "gwlint", "lsp", "--debounce=0"]
 ENV = {"PYTHONPATH": str(ROOT), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
 
 

@@ -13,7 +13,7 @@ from tests.core.helpers import ROOT
 class RawServer:
     def __init__(self, *args):
         env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "linter", "lsp", *args], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-m", "gwlint", "lsp", *args], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         self.messages: queue.Queue = queue.Queue()
         self._id = 0

@@ -16,7 +16,7 @@ NVIM = shutil.which("nvim")
 def test_neovim_shows_the_fixed_phrase_typo(tmp_path):
     seed = ROOT / "seeds" / "000_0033c06120a015d5.txt"
     out = tmp_path / "diagnostics.txt"
-    env = dict(os.environ, GWLINT_OUT=str(out), GWLINT_CMD=f"{sys.executable} -m linter lsp --debounce=0",
+    env = dict(os.environ, GWLINT_OUT=str(out), GWLINT_CMD=f"{sys.executable} -m gwlint lsp --debounce=0",
                PYTHONPATH=str(ROOT), HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
     subprocess.run([NVIM or "nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", str(seed), "-c",
                     f"luafile {ROOT / 'editors' / 'nvim-collect-diagnostics.lua'}"],

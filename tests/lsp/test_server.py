@@ -4,8 +4,8 @@ import asyncio
 import pytest
 from lsprotocol import types
 
-from linter.model import Document
-from lsp.convert import position_to_offset
+from gwlint.model import Document
+from gwlint.lsp.convert import position_to_offset
 from tests.lsp.util import apply_edits, codes_are, diagnostics, open_doc, pull_mode
 
 TEXT = "同志们：\n请XX同志发言，会议到此结束。。\n"

@@ -21,7 +21,7 @@ def gwlint(*args, timeout=TIME_LIMIT, cwd=None):
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "linter", *map(str, args)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "gwlint", *map(str, args)], capture_output=True,
                           env=env, timeout=timeout, cwd=cwd or ROOT)
     proc.elapsed = time.monotonic() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -133,7 +133,7 @@ def test_symlink_loop_in_folder(tmp_path):
 
 def test_file_deleted_while_the_batch_runs(tmp_path):
     """Files vanish between discovery and reading: reported, and the run goes on."""
-    from linter import batch
+    from gwlint import batch
 
     files = []
     for i in range(30):
@@ -161,7 +161,7 @@ def test_file_deleted_during_cli_run(tmp_path):
             time.sleep(0.001)
 
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "linter", "--select", "PH", "-j", "1", str(tmp_path)],
+    proc = subprocess.Popen([sys.executable, "-m", "gwlint", "--select", "PH", "-j", "1", str(tmp_path)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     t = threading.Thread(target=delete)
     time.sleep(0.3)

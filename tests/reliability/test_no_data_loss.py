@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from linter import cli, fixes
+from gwlint import cli, fixes
 
 ORIGINAL = "同志们:\r\n今天召开会议,请大家发言。\r\n".encode("gb18030")
 

@@ -3,8 +3,8 @@ sound, fixes apply cleanly and are idempotent."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import Document, lint
-from linter.fixes import apply_edits, choose_edits, fix_text
+from gwlint import Document, lint
+from gwlint.fixes import apply_edits, choose_edits, fix_text
 
 PIECES = st.sampled_from([
     "𠮷", "e\u0301", "\x00", "\x07", "\r", "\r\n", "\n", "\u2028", "\t", "\u3000", " ",
@@ -59,8 +59,8 @@ def test_fixing_twice_is_fixing_once(text):
 @SETTINGS
 @given(TEXT, st.data())
 def test_lsp_positions_round_trip_in_every_encoding(text, data):
-    from linter.model import Document
-    from lsp.convert import offset_to_position, position_to_offset
+    from gwlint.model import Document
+    from gwlint.lsp.convert import offset_to_position, position_to_offset
 
     doc = Document(text)
     offset = data.draw(st.integers(min_value=0, max_value=len(text)))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import tomli
 
-from linter import Document, lint
-from linter.config import Config
+from gwlint import Document, lint
+from gwlint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,10 +6,10 @@ import re
 import pytest
 import tomli
 
-from linter import Document, lint
-from linter.config import Config
-from rules import _formulation_data as data
-from rules.formulations import _LABEL, CN_COUNTS
+from gwlint import Document, lint
+from gwlint.config import Config
+from gwlint.rules import _formulation_data as data
+from gwlint.rules.formulations import _LABEL, CN_COUNTS
 
 EX = Config(select=("EX",))
 LISTS = data.builtin_lists()

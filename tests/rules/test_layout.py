@@ -2,9 +2,9 @@
 lines (fixtures/layout/cases.toml), and the safe fixes they carry."""
 import pytest
 
-from linter import Document, lint
-from linter.config import Config
-from linter.fixes import fix_text
+from gwlint import Document, lint
+from gwlint.config import Config
+from gwlint.fixes import fix_text
 from tests.rules._fixture_cases import check_case, load_cases
 
 CASES = load_cases("layout")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import Document, lint, load_path
-from linter.config import Config
+from gwlint import Document, lint, load_path
+from gwlint.config import Config
 from tests.rules._fixture_cases import FIXTURES, check_case, load_cases
 
 CASES = load_cases("numbering")

@@ -1,6 +1,6 @@
 """The outline parser on its own: families, levels, numbers, residue."""
-from linter import Document, load_path
-from linter.outline import cn_to_int, int_to_cn, outline_residue, parse_outline, walk
+from gwlint import Document, load_path
+from gwlint.outline import cn_to_int, int_to_cn, outline_residue, parse_outline, walk
 
 
 def test_chinese_numerals_round_trip():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import Document, lint, load_path
-from linter.config import Config
+from gwlint import Document, lint, load_path
+from gwlint.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT.parent / "shared" / "catalog" / "seed-defects.tsv"

@@ -3,9 +3,9 @@ import shutil
 
 import pytest
 
-from linter import Document, cli, lint, load_path
-from linter.config import Config
-from linter.fixes import fix_text
+from gwlint import Document, cli, lint, load_path
+from gwlint.config import Config
+from gwlint.fixes import fix_text
 
 PU_NM = Config(select=("PU", "NM"))
 

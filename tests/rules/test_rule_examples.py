@@ -2,9 +2,9 @@
 examples must not be flagged by it."""
 import pytest
 
-from linter import Document, lint
-from linter.config import Config
-from linter.registry import default_registry
+from gwlint import Document, lint
+from gwlint.config import Config
+from gwlint.registry import default_registry
 
 RULES = list(default_registry().rules.values())
 

@@ -2,8 +2,8 @@
 repeated title (fixtures/structure/cases.toml), and the seed 004 situation."""
 import pytest
 
-from linter import lint, load_path
-from linter.config import Config
+from gwlint import lint, load_path
+from gwlint.config import Config
 from tests.rules._fixture_cases import check_case, load_cases
 
 CASES = load_cases("structure")
@@ -36,8 +36,8 @@ def test_seed_004_outline_residue_missing_part_and_truncation(seeds_dir):
 
 
 def test_repeated_title_fix_deletes_the_copy_only():
-    from linter.fixes import fix_text
-    from linter import Document
+    from gwlint.fixes import fix_text
+    from gwlint import Document
 
     text = "在全县安全生产工作会议上的讲话\n在全县安全生产\n工作会议上的讲话\n同志们：\n今天开会。\n"
     fixed, _ = fix_text(text, lambda t: lint(Document(t), Config(select=("ST005",))))

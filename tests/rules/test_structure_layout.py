@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import Document, cli, lint, load_path
-from linter.config import Config
+from gwlint import Document, cli, lint, load_path
+from gwlint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NU_ST_LY = Config(select=("NU", "ST", "LY"))

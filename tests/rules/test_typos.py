@@ -3,9 +3,9 @@ good each: fixed-phrase slips, homophones in context, 的/地/得, duplicated wo
 Each bad sentence must be flagged with the right fix; each good one must be clean."""
 import pytest
 
-from linter import Document, lint
-from linter.config import Config
-from linter.fixes import apply_edits
+from gwlint import Document, lint
+from gwlint.config import Config
+from gwlint.fixes import apply_edits
 
 TY = Config(select=("TY",))
 
@@ -219,7 +219,7 @@ def test_each_class_has_thirty_cases():
 
 
 def test_allow_list_and_user_confusions():
-    from linter.config import parse_config
+    from gwlint.config import parse_config
 
     assert lint(Document("要市帜鲜明讲政治。"), parse_config({"select": ["TY"], "allow": ["市帜鲜明"]})) == []
     cfg = parse_config({"select": ["TY"], "confusions": {"工作落石": "工作落实"}})
@@ -233,7 +233,7 @@ def test_prefilter_group_maximum_matches_numpy_maximum_at():
     """The sound-alike tables are built with a sort-based group maximum
     (fast at start-up); it must give exactly what np.maximum.at gives."""
     np = pytest.importorskip("numpy")
-    from rules._typo_prefilter import _max_into
+    from gwlint.rules._typo_prefilter import _max_into
 
     rng = np.random.default_rng(7)
     for _ in range(20):
@@ -248,7 +248,7 @@ def test_prefilter_group_maximum_matches_numpy_maximum_at():
 def test_two_character_words_are_every_two_character_word():
     """words.txt lists its two-character words first, and the loader cuts
     them off in one slice: a word list out of that order would lose words."""
-    from rules import _typo_data as data
+    from gwlint.rules import _typo_data as data
 
     mined = (data.DATA / "words.txt").read_text(encoding="utf-8").split()
     assert [len(w) for w in mined] == sorted(len(w) for w in mined)

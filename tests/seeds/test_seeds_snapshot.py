@@ -21,9 +21,9 @@ import re
 import shutil
 from pathlib import Path
 
-from linter import Document, cli, lint, load_path
-from linter.config import Config
-from linter.fixes import fix_text
+from gwlint import Document, cli, lint, load_path
+from gwlint.config import Config
+from gwlint.fixes import fix_text
 
 FAMILIES = ("NU", "ST", "LY", "PH", "TY", "PU", "NM", "EX", "CO")
 SNAPSHOT = Path(__file__).parent / "snapshot.json"
