@@ -6,7 +6,8 @@ was expected (“此处应为（三）”).
 from __future__ import annotations
 
 from gwlint.model import Diagnostic, Edit, Fix
-from gwlint.outline import HEADING_RANK, INLINE_FAMILIES, int_to_cn, parse_outline, walk
+from gwlint.outline import HEADING_RANK, INLINE_FAMILIES, parse_outline, walk
+from gwlint.text import int_to_cn
 from gwlint.registry import checks
 
 LIST_FAMILY_NAMES = {"yi-shi": "一是", "yi-yao": "一要", "di-yi": "第一", "qi-yi": "其一"}

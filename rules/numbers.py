@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
-from gwlint.text import is_cjk
+from gwlint.text import int_to_cn, is_cjk
 
 _YEAR_WITHOUT_NIAN = re.compile(
     r"(?<![A-Za-z0-9_.\-/:])((?:19|20)\d{2})(?=以来|以前|以后|之前|之后|至今|年底|年初|上半年|下半年|全年|底|初|末|前后)")
@@ -177,17 +177,6 @@ def ling_misuse(doc, config):
                          Fix("改为“零”", (Edit(s, s + 1, "零"),), safe=True))
 
 
-CN = "〇一二三四五六七八九"
-
-
-def to_chinese(n: int) -> str:
-    """1..99 in Chinese numerals, as in 十四五 and 二十大."""
-    if n < 10:
-        return CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN[tens]) + "十" + (CN[ones] if ones else "")
-
-
 _FIXED_CN = re.compile(
     r"(?<![\d.])(\d{1,2})(五(?=规划|时期|期间|”))"
     r"|(?<=党的)(\d{1,2})(大)"
@@ -210,6 +199,6 @@ def fixed_chinese_numerals(doc, config):
             continue
         s = m.start()
         e = s + len(digits)
-        cn = to_chinese(n)
+        cn = int_to_cn(n)
         yield Diagnostic("NM009", f"固定表述中的数字应使用汉字：“{digits}{word}”应为“{cn}{word}”", Span(s, e),
                          Fix(f"改为“{cn}”", (Edit(s, e, cn),), safe=True))

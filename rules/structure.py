@@ -6,8 +6,9 @@ import bisect
 import re
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
-from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
+from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, match_heading, outline_residue, parse_outline,
                             toc_entry, walk)
+from gwlint.text import cn_to_int
 from gwlint.registry import checks
 
 
