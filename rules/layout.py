@@ -89,12 +89,12 @@ def _plain_join(text: str) -> bool:
 
 
 @checks("LY001", scope="document")
-def hard_line_breaks(doc, config):
+def hard_line_breaks(doc, ctx):
     """A sentence broken over two lines, as PDF extraction and fixed-width
     copying leave it. In a hard-wrapped draft every full line that ends no
     sentence runs on; elsewhere only a line ending in a comma, an opening
     bracket or a dangling word does."""
-    residue = set(residue_lines(doc))
+    residue = set(residue_lines(doc, ctx))
     width = wrap_width(doc, residue)
     lines = doc.lines
     found = []
@@ -124,10 +124,10 @@ def hard_line_breaks(doc, config):
 
 
 @checks("LY002", scope="document")
-def scrape_residue(doc, config):
+def scrape_residue(doc, ctx):
     lines = doc.lines
     found = []
-    residue = residue_lines(doc)
+    residue = residue_lines(doc, ctx)
     marked = set(residue)
     # A block of residue that ends the file without a final line break: the
     # break before the block goes too, so the file still ends as it did.
@@ -155,7 +155,7 @@ def _ends_paragraph(text: str) -> bool:
 
 
 @checks("LY003", scope="document")
-def inconsistent_indentation(doc, config):
+def inconsistent_indentation(doc, ctx):
     """Body paragraphs indented with full-width spaces in some places only.
 
     A paragraph is a line of some length that ends a sentence, or a numbered
@@ -186,7 +186,7 @@ def inconsistent_indentation(doc, config):
 
 
 @checks("LY004", scope="line")
-def trailing_whitespace(doc, config):
+def trailing_whitespace(doc, ctx):
     text = doc.text
     m = re.search(r"[ \t\u3000]+$", text)
     if m and text.strip():
@@ -195,7 +195,7 @@ def trailing_whitespace(doc, config):
 
 
 @checks("LY005", scope="document")
-def blank_line_runs(doc, config):
+def blank_line_runs(doc, ctx):
     lines = doc.lines
     found = []
     i = 0

@@ -72,7 +72,7 @@ def _quote_form(text: str, i: int, mark: str) -> str:
 
 
 @checks("PU001", scope="line")
-def halfwidth_punctuation(doc, config):
+def halfwidth_punctuation(doc, ctx):
     text = doc.text
     protected = _protected(text)
     for m in _HALFWIDTH_MARKS.finditer(text):
@@ -157,7 +157,7 @@ def logical_paragraphs(doc):
 
 
 @checks("PU002", scope="document")
-def paired_marks(doc, config):
+def paired_marks(doc, ctx):
     """Balance and nesting of paired marks within a paragraph.
 
     Hard-wrapped lines are joined first, so a quotation broken across lines
@@ -236,7 +236,7 @@ def _multi_paragraph_quote(text: str, start: int, j: int) -> bool:
 
 
 @checks("PU003", scope="line")
-def doubled_marks(doc, config):
+def doubled_marks(doc, ctx):
     text = doc.text
     for m in re.finditer(r"[，、；：。]{2,}", text):
         run = m.group()
@@ -252,7 +252,7 @@ def doubled_marks(doc, config):
 
 
 @checks("PU004", scope="line")
-def ellipsis_form(doc, config):
+def ellipsis_form(doc, ctx):
     text = doc.text
     if "..." not in text and "。。。" not in text and "…" not in text and "．．．" not in text and "···" not in text:
         return
@@ -274,7 +274,7 @@ def ellipsis_form(doc, config):
 
 
 @checks("PU005", scope="line")
-def dash_form(doc, config):
+def dash_form(doc, ctx):
     text = doc.text
     if "--" not in text and "—" not in text and "－－" not in text and "──" not in text:
         return
@@ -306,7 +306,7 @@ def _cjk_run_before(text: str, pos: int) -> int:
 
 
 @checks("PU006", scope="line")
-def repeated_exclamation(doc, config):
+def repeated_exclamation(doc, ctx):
     text = doc.text
     for m in re.finditer(r"[？！?!]{4,}", text):
         s, e = m.span()
@@ -320,7 +320,7 @@ _APPROX = re.compile(r"(?<![第\d一二三四五六七八九十])([一二三四�
 
 
 @checks("PU007", scope="line")
-def approximate_number_dunhao(doc, config):
+def approximate_number_dunhao(doc, ctx):
     text = doc.text
     for m in _APPROX.finditer(text):
         a, b = CN_DIGITS.index(m.group(1)), CN_DIGITS.index(m.group(2).replace("两", "二"))
@@ -333,7 +333,7 @@ def approximate_number_dunhao(doc, config):
 
 
 @checks("PU008", scope="line")
-def dunhao_between_quoted_items(doc, config):
+def dunhao_between_quoted_items(doc, ctx):
     text = doc.text
     for m in re.finditer(r"(”|》)、(“|《)", text):
         s = m.start() + 1
@@ -342,7 +342,7 @@ def dunhao_between_quoted_items(doc, config):
 
 
 @checks("PU009", scope="document")
-def line_starts_with_punctuation(doc, config):
+def line_starts_with_punctuation(doc, ctx):
     """Hard-wrapped text sometimes pushes a comma onto the next line."""
     text = doc.text
     lines = doc.lines
@@ -377,7 +377,7 @@ def _stray_space(text: str, s: int, e: int) -> bool:
 
 
 @checks("PU010", scope="line")
-def stray_space_beside_marks(doc, config):
+def stray_space_beside_marks(doc, ctx):
     text = doc.text
     if " " not in text and "\u00a0" not in text and "\u3000" not in text.lstrip("\u3000 "):
         return
@@ -391,7 +391,7 @@ _FULLWIDTH_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]+")
 
 
 @checks("PU011", scope="line")
-def fullwidth_latin(doc, config):
+def fullwidth_latin(doc, ctx):
     """Latin letters are written half-width in Chinese text, like digits."""
     for m in _FULLWIDTH_LATIN.finditer(doc.text):
         run = m.group()

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
-from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, match_heading, outline_residue, parse_outline,
+from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, match_heading, outline_of,
                             toc_entry, walk)
 from gwlint.text import cn_to_int
 from gwlint.registry import checks
@@ -20,8 +20,8 @@ def _line_span_with_break(doc, first: int, last: int) -> Span:
 
 
 @checks("ST001", "ST002", scope="document")
-def outline_residue_and_missing_parts(doc, config):
-    residue = outline_residue(doc)
+def outline_residue_and_missing_parts(doc, ctx):
+    residue = outline_of(doc, ctx).residue
     if not residue:
         return []
     lines = doc.lines
@@ -29,7 +29,7 @@ def outline_residue_and_missing_parts(doc, config):
     found = [Diagnostic("ST001", f"正文前残留提纲或目录（第{residue[0] + 1}–{residue[-1] + 1}行），与正文标题重复",
                         Span(lines[residue[0]].start, lines[residue[-1]].end),
                         Fix("删除提纲", (Edit(span.start, span.end, ""),), safe=False))]
-    body = [n for n in walk(parse_outline(doc)) if n.family in HEADING_RANK]
+    body = [n for n in walk(outline_of(doc, ctx).roots) if n.family in HEADING_RANK]
     body_text = [l.text.strip() for l in lines if l.number > residue[-1]]
     for i in residue:
         t = toc_entry(lines[i].text)
@@ -52,9 +52,9 @@ _ANNOUNCE = re.compile(
 
 
 @checks("ST003", scope="document")
-def announced_counts(doc, config):
+def announced_counts(doc, ctx):
     """“我讲三点意见” followed by four parts, “两个方面” followed by 一是/二是/三是."""
-    roots = parse_outline(doc)
+    roots = outline_of(doc, ctx).roots
     items = _inline_items(roots)
     found = []
     top = [n for n in roots if n.family not in INLINE_FAMILIES]
@@ -103,11 +103,11 @@ SIGN_OFF = re.compile(r"(?:谢谢大家|谢谢各位|谢谢)[！!。]?")
 
 
 @checks("ST004", scope="document")
-def truncated_text(doc, config):
+def truncated_text(doc, ctx):
     """The draft ends mid-sentence, or with a quote or bracket still open."""
     from gwlint.rules._scrape import residue_lines
 
-    residue = set(residue_lines(doc))
+    residue = set(residue_lines(doc, ctx))
     lines = [l for l in doc.lines if l.text.strip() and l.number not in residue]
     if len(lines) < 3:
         return []
@@ -156,7 +156,7 @@ def _looks_cut(body: str) -> bool:
 
 
 @checks("ST005", scope="document")
-def repeated_title(doc, config):
+def repeated_title(doc, ctx):
     """The title comes again near the top (often split over two lines)."""
     lines = doc.lines
     nonempty = [l for l in lines if l.text.strip()]
