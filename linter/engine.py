@@ -3,10 +3,10 @@ pre-commit hook, the batch reports and the Python API all call."""
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from typing import Callable, Hashable, Mapping
 
 from .config import Config
+from .lru import LRU
 from .model import Diagnostic, Document, Span
 from .registry import Checker, Registry
 
@@ -35,7 +35,7 @@ class RuleContext:
             return value
 
 
-class LineCache:
+class LineCache(LRU):
     """Findings of the line-scoped checkers, keyed by (checkers, line text,
     document kind, pack options).
 
@@ -44,19 +44,7 @@ class LineCache:
     """
 
     def __init__(self, size: int = 50_000):
-        self.size = size
-        self._data: OrderedDict = OrderedDict()
-
-    def get(self, key):
-        value = self._data.get(key)
-        if value is not None:
-            self._data.move_to_end(key)
-        return value
-
-    def put(self, key, value) -> None:
-        self._data[key] = value
-        if len(self._data) > self.size:
-            self._data.popitem(last=False)
+        super().__init__(size)
 
 
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:

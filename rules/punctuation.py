@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
-from gwlint.text import CJK_PUNCT, is_cjk
+from gwlint.text import CJK_PUNCT, ends_paragraph, is_cjk
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CLOSING_CJK = set("。，、；：？！”’）》】…—")
@@ -129,10 +129,7 @@ def halfwidth_punctuation(doc, ctx):
 
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
-
-
-SENTENCE_END = tuple("。！？；：…”’）》】!?;:")
+OPENER_OF = {v: k for k, v in PAIRS.items()}
 
 
 def logical_paragraphs(doc):
@@ -149,7 +146,7 @@ def logical_paragraphs(doc):
         if start is None:
             start = line.start
         prev_end = line.end
-        if body.endswith(SENTENCE_END):
+        if ends_paragraph(body):
             yield start, line.end
             start = None
     if start is not None:
@@ -186,7 +183,7 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=[\s　：:；;。，,]))(?:\d{1,2}|[a-zA-Z]
 @lru_cache(maxsize=1)
 def _pair_marks() -> re.Pattern:
     """Every character _check_pairs looks at, so that it skips the rest in C."""
-    return re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS) + "'\"") + "]")
+    return re.compile("[" + re.escape("".join(PAIRS) + "".join(OPENER_OF) + "'\"") + "]")
 
 
 def _check_pairs(text: str, start: int, end: int):
@@ -204,8 +201,8 @@ def _check_pairs(text: str, start: int, end: int):
                                         Fix.replace(Span(i, i + 1), "〈", safe=False)))
             stack.append((c, i))
             open_count[c] += 1
-        elif c in CLOSERS:
-            opener = CLOSERS[c]
+        elif c in OPENER_OF:
+            opener = OPENER_OF[c]
             if stack and stack[-1][0] == opener:
                 stack.pop()
                 open_count[opener] -= 1

@@ -8,7 +8,7 @@ import re
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, match_heading, outline_of,
                             toc_entry, walk)
-from gwlint.text import cn_to_int
+from gwlint.text import CLOSING_MARKS, cn_to_int, ends_sentence
 from gwlint.registry import checks
 
 
@@ -98,7 +98,13 @@ def _inline_items(roots) -> list:
     return sorted(((n.span.start, n) for n in walk(roots) if n.family in INLINE_FAMILIES), key=lambda p: p[0])
 
 
-SENTENCE_FINAL = tuple("。！？…”’）】》!?")
+
+
+def _ends_cleanly(text: str) -> bool:
+    """A last line that is a finished sentence, or ends with a closing mark
+    (（此件公开发布）, a quotation, a book title)."""
+    return ends_sentence(text) or text.rstrip().endswith(tuple(CLOSING_MARKS))
+
 SIGN_OFF = re.compile(r"(?:谢谢大家|谢谢各位|谢谢)[！!。]?")
 
 
@@ -114,7 +120,7 @@ def truncated_text(doc, ctx):
     last = lines[-1]
     body = last.text.rstrip()
     span = Span(last.start, last.start + len(body))
-    if match_heading(body.strip()) and len(body) < 60 and not body.endswith(SENTENCE_FINAL):
+    if match_heading(body.strip()) and len(body) < 60 and not _ends_cleanly(body):
         return [Diagnostic("ST004", "全文以标题结束，正文缺失（疑似截断）", span)]
     tail_quote = body.rfind("“") > body.rfind("”")
     if tail_quote:
@@ -124,7 +130,7 @@ def truncated_text(doc, ctx):
             return [Diagnostic("ST004", f"全文结尾处{name}未闭合（疑似截断）", span)]
     if SIGN_OFF.fullmatch(body.strip()):
         return []
-    if body.endswith(SENTENCE_FINAL):
+    if _ends_cleanly(body):
         return []
     # a sign-off block (the office, then the date) after a finished sentence,
     # perhaps with the attachment note (附件：1.… 2.…) in between
@@ -134,7 +140,7 @@ def truncated_text(doc, ctx):
     note = next((j for j in range(k, max(k - 10, 0), -1) if ATTACHMENT_NOTE.match(lines[j].text.strip())), None)
     if note is not None and all(re.match(r"\s*\d+[.．]", lines[j].text) for j in range(note + 1, k + 1)):
         k = note - 1
-    if k < len(lines) - 1 and lines[k].text.rstrip().endswith(SENTENCE_FINAL):
+    if k < len(lines) - 1 and _ends_cleanly(lines[k].text):
         return []
     return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
 
@@ -143,7 +149,7 @@ def _sign_off_line(text: str) -> bool:
     """A short line with no clause punctuation that is no cut-off word: the
     name of an office, a date."""
     t = text.strip()
-    return len(t) <= 25 and not t.endswith(SENTENCE_FINAL) and not re.search(r"[，,、；;：:]", t) \
+    return len(t) <= 25 and not _ends_cleanly(t) and not re.search(r"[，,、；;：:]", t) \
         and not _looks_cut(t)
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from gwlint.config import read_word_lists, strings
 from gwlint.errors import ConfigError
 from gwlint.lexicon import PhraseIndex
+from gwlint.lru import LRU
 from gwlint.model import Diagnostic, Fix, Span
 from gwlint.registry import Option, checks
 from gwlint.text import is_cjk
@@ -74,23 +75,30 @@ def typos_in_context(lines: list[str], ctx):
     return out
 
 
+# The findings of phrase_typos for a line depend on the line and the options
+# alone: TY and CO001 both read them, and in the editor CO001 asks for every
+# line of the document at every keystroke, so they are remembered per line.
+_BY_LINE = LRU(50_000)
+
+
 def phrase_typos(lines: list[str], ctx) -> list[tuple[Diagnostic, ...]]:
     """TY002 findings on each line, then the TY001 findings they do not
-    overlap; once per lint() call for these lines (CO001 reads them too)."""
-    lexicon, confusions = ctx.options["lexicon"], ctx.options["confusions"]
-    return ctx.memo(("phrase-typos", tuple(lines)), lambda: _phrase_typos(lines, lexicon, confusions))
-
-
-def _phrase_typos(lines: list[str], lexicon, confusions) -> list[tuple[Diagnostic, ...]]:
+    overlap. The near-miss prefilter runs once, over the lines not seen before."""
     from gwlint.rules._typo_prefilter import near_misses_many
 
-    _, ordered, table = fixed_phrase_index(lexicon)
-    out = []
-    for text, candidates in zip(lines, near_misses_many(lines, table)):
-        known = list(known_misspellings(text, confusions))
-        taken = [(d.span.start, d.span.end) for d in known]
-        out.append(tuple(known + [d for d in fixed_phrase_typos(text, candidates, lexicon)
-                                  if not any(d.span.start < e and s < d.span.end for s, e in taken)]))
+    lexicon, confusions = ctx.options["lexicon"], ctx.options["confusions"]
+    keys = [(text, lexicon, confusions) for text in lines]
+    out = [_BY_LINE.get(key) for key in keys]
+    todo = [i for i, found in enumerate(out) if found is None]
+    if todo:
+        table = fixed_phrase_index(lexicon)[2]
+        texts = [lines[i] for i in todo]
+        for i, text, candidates in zip(todo, texts, near_misses_many(texts, table)):
+            known = list(known_misspellings(text, confusions))
+            taken = [(d.span.start, d.span.end) for d in known]
+            out[i] = tuple(known + [d for d in fixed_phrase_typos(text, candidates, lexicon)
+                                    if not any(d.span.start < e and s < d.span.end for s, e in taken)])
+            _BY_LINE.put(keys[i], out[i])
     return out
 
 
