@@ -303,6 +303,13 @@ def hover(ls: GwlintServer, params: types.HoverParams):
                        range=convert.to_range(doc, d0.span.start, d0.span.end, ls.encoding))
 
 
+@server.feature("gwlint/status")
+def status(ls: GwlintServer, params=None):
+    """How much work the server has done: lets a client (and the tests) see
+    that hover and code actions reuse the last lint instead of linting again."""
+    return {"lintCalls": ls.lint_calls, "documents": len(ls.texts)}
+
+
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbols(ls: GwlintServer, params: types.DocumentSymbolParams):
     from gwlint.outline import parse_outline

@@ -12,6 +12,7 @@ from tests.core.helpers import ROOT
 NVIM = shutil.which("nvim")
 
 
+@pytest.mark.needs_lm
 @pytest.mark.skipif(NVIM is None and not os.environ.get("CI"), reason="neovim not installed (install.sh --test installs it)")
 def test_neovim_shows_the_fixed_phrase_typo(tmp_path):
     seed = ROOT / "seeds" / "000_0033c06120a015d5.txt"
