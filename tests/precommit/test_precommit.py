@@ -39,8 +39,12 @@ def hook_repo(tmp_path_factory):
     if shutil.which("git") is None or not Path(PRE_COMMIT).exists():
         pytest.skip("git or pre-commit not installed")
     repo = tmp_path_factory.mktemp("gwlint-clone")
-    ignore = shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__", ".pytest_cache",
-                                    ".hypothesis", "node_modules", "*.vsix", "out")
+    untracked = shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__", ".pytest_cache",
+                                       ".hypothesis", "node_modules", "*.vsix")
+
+    def ignore(folder, names):  # and the VS Code extension's build
+        return set(untracked(folder, names)) | ({"out", "dist"} & set(names) if Path(folder).name == "vscode" else set())
+
     shutil.copytree(ROOT, repo, dirs_exist_ok=True, ignore=ignore)
     _git("init", "-q", "-b", "main", cwd=repo)
     _git("add", "-A", cwd=repo)
