@@ -6,7 +6,7 @@ from gwlint import ConfigError, Document
 from gwlint.api import lint_document as lint
 from gwlint.api import configure
 from gwlint.config import Config
-from tests.core.helpers import config_for
+from tests.helpers import config_for
 
 TEXT = "请XX同志发言，共有**人参加，某某同志主持。"
 
@@ -77,7 +77,7 @@ def test_bad_values_name_the_key(data, key):
 
 
 def test_cli_select_overrides_config(tmp_path):
-    from tests.core.helpers import run_json
+    from tests.helpers import run_json
 
     (tmp_path / "gwlint.toml").write_text('select = ["PH002"]\n', encoding="utf-8")
     f = tmp_path / "a.txt"

@@ -49,7 +49,7 @@ def test_outline_residue_is_kept_out_of_the_tree(seeds_dir):
 
 
 def test_outline_command(seeds_dir):
-    from tests.core.helpers import run_cli
+    from tests.helpers import run_cli
 
     proc = run_cli("outline", seeds_dir / "000_0033c06120a015d5.txt")
     out = proc.stdout.decode()

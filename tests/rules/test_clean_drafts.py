@@ -8,7 +8,7 @@ from gwlint import load_path
 
 from gwlint.api import lint_document as lint
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "clean_drafts"
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("clean_*")), ids=lambda p: p.name)

@@ -1,4 +1,4 @@
-"""NU: numbering situations (fixtures/numbering/cases.toml) and whole speeches
+"""NU: numbering situations (cases.toml, run by tests/rules/test_cases.py) and whole speeches
 whose numbering restarts legitimately under each new parent."""
 from pathlib import Path
 
@@ -8,24 +8,20 @@ from gwlint import Document, load_path
 
 from gwlint.api import lint_document as lint
 from gwlint.config import Config
-from tests.rules._fixture_cases import FIXTURES, check_case, load_cases
+from tests.rules.cases import count_by_rule, load_cases
+
+HERE = Path(__file__).parent
 
 CASES = load_cases("numbering")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_numbering_case(case):
-    check_case(case, ("NU",))
-
-
 def test_every_rule_has_ten_bad_and_ten_good_cases():
     for code in ("NU001", "NU002", "NU003", "NU004"):
-        mine = [c for c in CASES if c["rule"] == code]
-        bad = [c for c in mine if any(code in e for e in c["expect"])]
-        assert len(bad) >= 10 and len(mine) - len(bad) >= 10, code
+        bad, good = count_by_rule(CASES, code)
+        assert bad >= 10 and good >= 10, code
 
 
-SPEECHES = sorted((FIXTURES / "numbering").glob("restarts_*.txt"))
+SPEECHES = sorted(HERE.glob("restarts_*.txt"))
 
 
 @pytest.mark.parametrize("path", SPEECHES, ids=[p.name for p in SPEECHES])

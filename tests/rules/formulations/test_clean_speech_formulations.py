@@ -11,7 +11,7 @@ from gwlint import Document
 from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "clean_drafts"
 SPEECH = FIXTURES / "clean_speech_formulations.txt"
 CLEAN = sorted(p for p in FIXTURES.iterdir() if p.name.startswith("clean_"))
 EX_CO = Config(select=("EX", "CO"))

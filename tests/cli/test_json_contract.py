@@ -1,7 +1,7 @@
 """--format json follows DESIGN.md exactly: lines, columns and offsets agree with the text."""
 import re
 
-from tests.core.helpers import run_json
+from tests.helpers import run_json
 
 KEYS = {"path", "code", "name", "severity", "message", "start", "end", "fix"}
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

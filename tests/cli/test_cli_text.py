@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from tests.core.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli
 
 
 def test_text_format_shows_line_marker_and_summary(tmp_path):

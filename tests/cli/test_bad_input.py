@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from tests.core.helpers import run_cli
+from tests.helpers import run_cli
 
 
 def _one_line_error(proc):
