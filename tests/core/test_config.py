@@ -86,3 +86,29 @@ def test_cli_select_overrides_config(tmp_path):
     assert [i["code"] for i in items] == ["PH002"]
     _, items = run_json("--select", "PH001", f)
     assert [i["code"] for i in items] == ["PH001"]
+
+
+def test_resolver_finds_a_folder_config_once_and_rereads_it_when_it_changes(tmp_path, monkeypatch):
+    """The language server asks for every request: one walk up the tree per
+    folder, one stat of the config file per request, a new read when it changed."""
+    import gwlint.config as config_module
+    from gwlint.config import ConfigResolver
+    from gwlint.rules import bundled_registry
+
+    (tmp_path / "gwlint.toml").write_text('ignore = ["PH004"]\n', encoding="utf-8")
+    walks = []
+    real = config_module.find_config_file
+    monkeypatch.setattr(config_module, "find_config_file", lambda start: walks.append(start) or real(start))
+    resolver = ConfigResolver(bundled_registry())
+    for name in ("a.txt", "b.txt", "c.md"):
+        assert resolver.for_path(tmp_path / name).ignore == ("PH004",)
+    assert len(walks) == 1
+    (tmp_path / "gwlint.toml").write_text('ignore = ["PH004", "LY004"]\n', encoding="utf-8")
+    assert resolver.for_path(tmp_path / "a.txt").ignore == ("PH004", "LY004")
+    assert len(walks) == 1
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "gwlint.toml").write_text('ignore = ["TY"]\n', encoding="utf-8")
+    assert resolver.for_path(sub / "x.txt").ignore == ("TY",)  # a new folder: looked up
+    resolver.forget()  # config files came or went (the editor says so)
+    assert resolver.for_path(sub / "x.txt").ignore == ("TY",) and len(walks) == 3
