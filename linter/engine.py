@@ -47,11 +47,20 @@ class LineCache(LRU):
         super().__init__(size)
 
 
+# The tiers reported unless asked for otherwise: error (a certain defect) and
+# warning (a probable one). An info rule (a style preference: the standard
+# says 通常 or 宜) runs only when its code or family is named in ``select``
+# (``ALL`` does not name it) or a ``severity`` setting raises it.
+SHOWN_BY_DEFAULT = ("error", "warning")
+
+
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
     codes = registry.matching(config.select)
     codes -= registry.matching(config.ignore)
     codes -= registry.matching(config.ignored_for(path))
-    return codes
+    named = registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+    return {c for c in codes
+            if c in named or config.severity_for(c, registry.rules[c].severity) in SHOWN_BY_DEFAULT}
 
 
 OnError = Callable[[Checker, Exception], None]
