@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Callable, Hashable, Mapping
 
+from .markdown import inside_skipped, skipped_spans
 from .config import Config
 from .lru import LRU
 from .model import Diagnostic, Document, Span
@@ -157,6 +158,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if checker.scope == "document":
             found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
     allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
+    skipped = skipped_spans(doc) if doc.kind == "md" else []
     n = len(doc.text)
     result: dict[tuple, Diagnostic] = {}
     for d in found:
@@ -168,6 +170,8 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end)
                            for a in allowed):
             continue
+        if skipped and inside_skipped(d.span, skipped):
+            continue  # code, a link target or HTML in Markdown: no prose
         meta = registry.rules[d.code]
         d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),
                        d.related)
