@@ -86,7 +86,7 @@ def impossible_dates(text: str) -> list[Diagnostic]:
 
 
 @checks("DT001", scope="line")
-def impossible_date(doc, config):
+def impossible_date(doc, ctx):
     text = doc.text
     if "月" not in text and not re.search(r"\d[.\-/]\d", text):
         return []
@@ -146,11 +146,11 @@ def weekday_mismatches(text: str, doc_date) -> list[Diagnostic]:
 
 
 @checks("DT002", scope="document")
-def weekday_mismatch(doc, config):
+def weekday_mismatch(doc, ctx):
     text = doc.text
     if not re.search(r"星期|礼拜|周[一二三四五六日天]", text):
         return []
-    return weekday_mismatches(text, document_date(text))
+    return weekday_mismatches(text, ctx.memo("document-date", lambda: document_date(text)))
 
 
 # ---------------------------------------------------------------- DT003
@@ -213,7 +213,7 @@ def numeric_dates(text: str) -> list[Diagnostic]:
 
 
 @checks("DT003", scope="line")
-def numeric_date(doc, config):
+def numeric_date(doc, ctx):
     text = doc.text
     if not re.search(r"\d[.\-/]\d{1,2}[.\-/]\d", text):
         return []
@@ -248,5 +248,5 @@ def sign_off_forms(text: str) -> list[Diagnostic]:
 
 
 @checks("DT004", scope="document")
-def sign_off_form(doc, config):
+def sign_off_form(doc, ctx):
     return sign_off_forms(doc.text)

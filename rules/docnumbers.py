@@ -72,7 +72,7 @@ def bracket_findings(text: str) -> list[Diagnostic]:
 
 
 @checks("DN001", scope="line")
-def number_brackets(doc, config):
+def number_brackets(doc, ctx):
     if "号" not in doc.text:
         return []
     return bracket_findings(doc.text)
@@ -104,7 +104,7 @@ def number_form_findings(text: str) -> list[Diagnostic]:
 
 
 @checks("DN002", scope="line")
-def number_form(doc, config):
+def number_form(doc, ctx):
     if "号" not in doc.text:
         return []
     return number_form_findings(doc.text)
@@ -151,7 +151,7 @@ def citation_findings(text: str) -> list[Diagnostic]:
 
 
 @checks("DN003", scope="line")
-def citation_form(doc, config):
+def citation_form(doc, ctx):
     if "《" not in doc.text or "号" not in doc.text:
         return []
     return citation_findings(doc.text)

@@ -67,15 +67,15 @@ def findings(text: str, code: str) -> list[Diagnostic]:
 
 
 @checks("GR001", scope="line")
-def redundancy(doc, config):
+def redundancy(doc, ctx):
     return findings(doc.text, "GR001")
 
 
 @checks("GR002", scope="line")
-def mixed_construction(doc, config):
+def mixed_construction(doc, ctx):
     return findings(doc.text, "GR002")
 
 
 @checks("GR003", scope="line")
-def missing_subject(doc, config):
+def missing_subject(doc, ctx):
     return findings(doc.text, "GR003")

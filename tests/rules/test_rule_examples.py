@@ -2,11 +2,13 @@
 examples must not be flagged by it."""
 import pytest
 
-from gwlint import Document, lint
-from gwlint.config import Config
-from gwlint.registry import default_registry
+from gwlint import Document
 
-RULES = list(default_registry().rules.values())
+from gwlint.api import lint_document as lint
+from gwlint.config import Config
+from gwlint.rules import bundled_registry
+
+RULES = list(bundled_registry().rules.values())
 
 
 @pytest.mark.parametrize("meta", RULES, ids=[m.code for m in RULES])

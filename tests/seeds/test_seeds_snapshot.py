@@ -21,7 +21,9 @@ import re
 import shutil
 from pathlib import Path
 
-from gwlint import Document, cli, lint, load_path
+from gwlint import Document, cli, load_path
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import fix_text
 
