@@ -1,7 +1,8 @@
 """DT: dates (fixtures/dates/cases.toml), and the fixes that may be applied blind."""
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from tests.rules._fixture_cases import check_case, load_cases
 

@@ -1,7 +1,8 @@
 """DN: document numbers and citations (fixtures/docnumbers/cases.toml)."""
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import apply_edits, choose_edits
 from tests.rules._fixture_cases import check_case, load_cases

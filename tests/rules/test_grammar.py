@@ -3,9 +3,10 @@ import re
 
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
-from gwlint.registry import default_registry
+from gwlint.rules import bundled_registry
 from gwlint.rules.grammar import CODES, patterns
 from tests.rules._fixture_cases import check_case, load_cases
 
@@ -29,7 +30,7 @@ def test_every_pattern_is_complete_and_sourced():
     ids = [p.id for p in PATTERNS]
     assert len(ids) == len(set(ids))
     for p in PATTERNS:
-        assert p.code in CODES and p.code in default_registry().rules, p.id
+        assert p.code in CODES and p.code in bundled_registry().rules, p.id
         assert len(p.source) >= 10 and p.message and p.bad and p.good, p.id
         for group in (p.span, p.drop):
             assert not group or group in p.regex.groupindex, (p.id, group)

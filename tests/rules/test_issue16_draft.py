@@ -1,6 +1,7 @@
 """The sample draft of issue 16: a proofreader flags at least eight problems in
 it, and so must gwlint, each with a clear message and, where certain, a safe fix."""
-from gwlint import Document, lint
+from gwlint import Document
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import apply_edits, choose_edits
 

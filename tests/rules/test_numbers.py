@@ -2,7 +2,8 @@
 issue 14's class 8: 千 as the prefix kilo- of a unit is not a mixed numeral."""
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.rules.numbers import cn_integer
 from tests.rules._fixture_cases import check_case, load_cases
