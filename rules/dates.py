@@ -98,16 +98,23 @@ def impossible_date(doc, ctx):
 _WEEKDAY = re.compile(r"\s*(?P<open>[（(])?\s*(?P<word>星期|礼拜|周)(?P<day>[一二三四五六日天])\s*(?(open)[）)])")
 
 
+_RELATIVE_YEAR = re.compile(r"(?:今年|本年|当年|明年|次年|来年|去年|上年)$")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "去年": -1, "上年": -1}
+_SENTENCE_END = re.compile(r"[。！？；!?;\r\n]")
+
+
 def _weekday_index(ch: str) -> int:
     return 6 if ch in "日天" else WEEKDAY_NAMES.index(ch)
 
 
 def weekday_mismatches(text: str, doc_date) -> list[Diagnostic]:
     """Weekdays written next to a date they do not fall on. A date without its
-    year takes it from the last full date before it in the same paragraph, or
-    else from the document's own date; with neither, nothing is guessed."""
+    year takes it from a relative word right before it (今年, 明年, 去年) read
+    against the document's own date, else from the last full date before it in
+    the same sentence, else from the document's own date; with none of these,
+    nothing is guessed."""
     out = []
-    last_full = None  # the last date with a year, in this paragraph
+    last_full = None  # the last date with a year
     for d in _dates(text):
         if d.year is not None:
             last_full = d
@@ -115,9 +122,15 @@ def weekday_mismatches(text: str, doc_date) -> list[Diagnostic]:
         if not w or not is_real_date(d.year, d.month, d.day) or _is_lunar(text, d.start):
             continue
         said = _weekday_index(w.group("day"))
+        relative = _RELATIVE_YEAR.search(text, max(0, d.start - 2), d.start)
         if d.year is not None:
             years, basis = (d.year,), ""
-        elif last_full is not None and not re.search(r"[\r\n]", text[last_full.end:d.start]):
+        elif relative:
+            if doc_date is None:
+                continue
+            y = doc_date.year + _RELATIVE_OFFSET[relative.group()]
+            years, basis = (y,), f"按本文日期推算，{relative.group()}是{y}年，"
+        elif last_full is not None and not _SENTENCE_END.search(text, last_full.end, d.start):
             y = last_full.year
             years = (y,) if (d.month, d.day) >= (last_full.month, last_full.day) else (y, y + 1)
             basis = f"按前文的{y}年推算，"
@@ -159,6 +172,9 @@ _LABEL_BEFORE = re.compile(r"(?:版本号?|编号|文件名|代码|批次|型号
 _FORM_AFTER = re.compile(r"版|稿|批次|期(?!间)")
 _TABLE_LINE = re.compile(r"\t|\|")
 _NUMERIC_TOKEN = re.compile(r"(?<!\S)[\d.,:%\-/]+(?!\S)")
+
+
+_RANGE_AFTER = re.compile(r"\s*[—–～~至到]\s*\d")
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -206,7 +222,8 @@ def numeric_dates(text: str) -> list[Diagnostic]:
             out.append(Diagnostic("DT003", f"正文日期应写作“××××年×月×日”，不用“{written}”", Span(d.start, d.end)))
             continue
         right = f"{d.year}年{d.month}月{d.day}日"
-        safe = not _in_quotes(text, d.start)
+        # in quotes it may be a name; before a range end (2024.11.27—12.3) the rewrite would mix two forms
+        safe = not _in_quotes(text, d.start) and not _RANGE_AFTER.match(text, d.end)
         out.append(Diagnostic("DT003", f"正文日期应写作“{right}”，不用“{written}”", Span(d.start, d.end),
                               Fix(f"改为“{right}”", (Edit(d.start, d.end, right),), safe=safe)))
     return out

@@ -45,3 +45,8 @@ def test_weekday_fix_is_a_suggestion():
 def test_sign_off_fix_is_safe_and_exact():
     (d,) = _found("请认真贯彻执行。\n市人民政府\n二〇二四年九月二十三日\n", "DT004")
     assert d.fix.safe and d.fix.edits[0].text == "2024年9月23日"
+
+
+def test_a_date_that_opens_a_range_gets_only_a_suggestion():
+    (d,) = _found("活动时间为2024.11.27—12.3。", "DT003")
+    assert not d.fix.safe and d.fix.edits[0].text == "2024年11月27日"
