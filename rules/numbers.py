@@ -252,8 +252,13 @@ def percent_mixed(doc, ctx):
 # ---------------------------------------------------------------- NM011
 
 _CN_INT = "[零〇一二两三四五六七八九十百]+"
-_CN_DECIMAL = rf"(?P<int>{_CN_INT})点(?P<frac>[零〇一二三四五六七八九]+)"
-_CN_PERCENT = re.compile(rf"(?P<word>百分之|千分之){_CN_DECIMAL}|{_CN_DECIMAL.replace('int>', 'int2>').replace('frac>', 'frac2>')}(?=个百分点)")
+_CN_FRACTION = "(?:点[零〇一二三四五六七八九]+)?"
+# 百分之五点二, 百分之四十, 千分之三; 五点二个百分点, 两个百分点 (not 百分之百, an idiom as
+# often as a figure, nor a ranking band such as ESI前千分之一, a name rather than a figure)
+_CN_PERCENT = re.compile(
+    rf"(?<![前后])(?P<word>百分之|千分之)(?P<int>{_CN_INT}){_CN_FRACTION.replace('(?:', '(?P<frac>', 1)}"
+    rf"|(?<![\d.零〇一二两三四五六七八九十百千万])(?P<int2>{_CN_INT}){_CN_FRACTION.replace('(?:', '(?P<frac2>', 1)}(?=个百分点)")
+_AR_PERCENT = re.compile(r"\d(?:%|％|‰|个百分点)|(?:百分之|千分之)\d")
 _CN_DIGIT_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 
 
@@ -276,29 +281,48 @@ def cn_integer(s: str) -> int | None:
     return total + (digit or 0) if seen else None
 
 
-def chinese_percentages(text: str) -> list[Diagnostic]:
-    """百分之五点二 and 五点二个百分点: a computed figure, written in Arabic
-    numerals (GB/T 15835 §4.1.1): 5.2%, 5.2个百分点."""
+def _arabic(m: re.Match) -> str | None:
+    """The Arabic form of a Chinese-numeral percentage: 百分之五点二 → 5.2%, 两个百分点 → 2."""
+    whole = m.group("int") or m.group("int2")
+    frac = m.group("frac") if m.group("int") else m.group("frac2")
+    if m.group("word") and whole == "百" and not frac:
+        return None  # 百分之百
+    n = cn_integer(whole)
+    if n is None:
+        return None
+    value = str(n) + ("." + "".join(str(_CN_DIGIT_VALUES[c]) for c in frac[1:]) if frac else "")
+    return value + _PER_WORD[m.group("word")] if m.group("word") else value
+
+
+def mixed_percent_forms(text: str) -> list[Diagnostic]:
+    """Percentages and percentage points written in Chinese numerals in a
+    document that writes the others in Arabic numerals (5.2%, 0.5个百分点):
+    GB/T 15835 §4.3, 同类别同形式. A document that writes them all in Chinese
+    numerals (a speech written to be read out, a law) is consistent."""
+    arabic = [m.start() for m in _AR_PERCENT.finditer(text)]
+    if not arabic:
+        return []
     out = []
     for m in _CN_PERCENT.finditer(text):
-        whole, frac = (m.group("int"), m.group("frac")) if m.group("int") else (m.group("int2"), m.group("frac2"))
-        n = cn_integer(whole)
-        if n is None:
+        right = _arabic(m)
+        if right is None:
             continue
-        value = f"{n}." + "".join(str(_CN_DIGIT_VALUES[c]) for c in frac)
-        right = value + _PER_WORD[m.group("word")] if m.group("word") else value
-        said, says = (m.group(), right) if m.group("word") else (m.group() + "个百分点", right + "个百分点")
         s, e = m.span()
-        out.append(Diagnostic("NM011", f"统计数字宜用阿拉伯数字：“{said}”宜为“{says}”", Span(s, e),
-                              Fix(f"改为“{right}”", (Edit(s, e, right),), safe=False)))
+        said, says = (m.group(), right) if m.group("word") else (m.group() + "个百分点", right + "个百分点")
+        near = min(arabic, key=lambda a: abs(a - s))
+        out.append(Diagnostic(
+            "NM011", f"同类数字应采用同一形式：本文别处用阿拉伯数字，“{said}”宜为“{says}”", Span(s, e),
+            Fix(f"改为“{right}”", (Edit(s, e, right),), safe=False),
+            related=((Span(near, near + 1), "本文用阿拉伯数字的百分数"),)))
     return out
 
 
-@checks("NM011", scope="line")
-def chinese_percentage(doc, ctx):
-    if "点" not in doc.text:
+@checks("NM011", scope="document")
+def percent_forms_mixed(doc, ctx):
+    text = doc.text
+    if "百分" not in text and "千分之" not in text:
         return []
-    return chinese_percentages(doc.text)
+    return mixed_percent_forms(text)
 
 
 # ---------------------------------------------------------------- NM012

@@ -42,6 +42,13 @@ def test_percent_fix_is_safe_but_a_range_is_a_suggestion():
     assert not rng.fix.safe
 
 
+def test_chinese_percentages_are_flagged_only_beside_arabic_ones():
+    alone = "增长百分之五点二，其中工业增长百分之六点五。"
+    assert lint(Document(alone), Config(select=("NM011",))) == []
+    (d,) = lint(Document("增长5.2%，其中工业增长百分之六点五。"), Config(select=("NM011",)))
+    assert d.fix.edits[0].text == "6.5%" and not d.fix.safe and d.related
+
+
 def test_large_number_rewrite_keeps_the_value_and_is_a_suggestion():
     (d,) = lint(Document("投资1205000000元"), Config(select=("NM013",)))
     assert d.fix.edits[0].text == "12.05亿" and not d.fix.safe
