@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gwlint.dates import (ARABIC_SIGN_OFF_SINCE, WEEKDAY_NAMES, days_in_month, document_date, is_real_date,
+from gwlint.dates import (ARABIC_SIGN_OFF_SINCE, WEEKDAY_NAMES, days_in_month, document_date, is_leap, is_real_date,
                           sign_off_dates, weekday, years_for)
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
@@ -107,36 +107,66 @@ def _weekday_index(ch: str) -> int:
     return 6 if ch in "日天" else WEEKDAY_NAMES.index(ch)
 
 
-def weekday_mismatches(text: str, doc_date) -> list[Diagnostic]:
-    """Weekdays written next to a date they do not fall on. A date without its
-    year takes it from a relative word right before it (今年, 明年, 去年) read
-    against the document's own date, else from the last full date before it in
-    the same sentence, else from the document's own date; with none of these,
-    nothing is guessed."""
-    out = []
-    last_full = None  # the last date with a year
+def _implied_years(text: str, d: _Date, last_full: _Date | None, doc_date) -> tuple[tuple[int, ...], str]:
+    """The years a date written without one may be in, and how that was judged:
+    from a relative word right before it (今年, 明年, 去年) read against the
+    document's own date, else from the last full date before it in the same
+    sentence, else from the document's own date; () when none says."""
+    relative = _RELATIVE_YEAR.search(text, max(0, d.start - 2), d.start)
+    if relative:
+        if doc_date is None:
+            return (), ""
+        y = doc_date.year + _RELATIVE_OFFSET[relative.group()]
+        return (y,), f"按本文日期推算，{relative.group()}是{y}年，"
+    if last_full is not None and not _SENTENCE_END.search(text, last_full.end, d.start):
+        y = last_full.year
+        years = (y,) if (d.month, d.day) >= (last_full.month, last_full.day) else (y, y + 1)
+        return years, f"按前文的{y}年推算，"
+    years = years_for(d.month, doc_date)
+    return years, (f"按本文日期（{doc_date.year}年）推算，" if years else "")
+
+
+def _dates_with_years(text: str, doc_date):
+    """Each date with the years it may be in (its own, or implied) and how they were judged."""
+    last_full = None
     for d in _dates(text):
         if d.year is not None:
             last_full = d
+            yield d, (d.year,), ""
+        else:
+            yield d, *_implied_years(text, d, last_full, doc_date)
+
+
+def leap_days_without_year(text: str, doc_date) -> list[Diagnostic]:
+    """2月29日 written without its year, in a year the text or the document's
+    own date makes certain is not a leap year."""
+    out = []
+    for d, years, basis in _dates_with_years(text, doc_date):
+        if d.year is None and (d.month, d.day) == (2, 29) and years and not _is_lunar(text, d.start):
+            if not any(is_leap(y) for y in years):
+                said = "该年不是闰年" if len(years) == 1 else "、".join(f"{y}年" for y in years) + "都不是闰年"
+                out.append(Diagnostic("DT001", f"日期“{text[d.start:d.end]}”不存在：{basis}{said}，2月只有28天",
+                                      Span(d.start, d.end)))
+    return out
+
+
+@checks("DT001", scope="document")
+def impossible_leap_day(doc, ctx):
+    text = doc.text
+    if "2月29日" not in text:
+        return []
+    return leap_days_without_year(text, ctx.memo("document-date", lambda: document_date(text)))
+
+
+def weekday_mismatches(text: str, doc_date) -> list[Diagnostic]:
+    """Weekdays written next to a date they do not fall on. A date without its
+    year takes it as _implied_years says; when nothing says, nothing is guessed."""
+    out = []
+    for d, years, basis in _dates_with_years(text, doc_date):
         w = _WEEKDAY.match(text, d.end)
         if not w or not is_real_date(d.year, d.month, d.day) or _is_lunar(text, d.start):
             continue
         said = _weekday_index(w.group("day"))
-        relative = _RELATIVE_YEAR.search(text, max(0, d.start - 2), d.start)
-        if d.year is not None:
-            years, basis = (d.year,), ""
-        elif relative:
-            if doc_date is None:
-                continue
-            y = doc_date.year + _RELATIVE_OFFSET[relative.group()]
-            years, basis = (y,), f"按本文日期推算，{relative.group()}是{y}年，"
-        elif last_full is not None and not _SENTENCE_END.search(text, last_full.end, d.start):
-            y = last_full.year
-            years = (y,) if (d.month, d.day) >= (last_full.month, last_full.day) else (y, y + 1)
-            basis = f"按前文的{y}年推算，"
-        else:
-            years = years_for(d.month, doc_date)
-            basis = f"按本文日期（{doc_date.year}年）推算，" if years else ""
         years = tuple(y for y in years if is_real_date(y, d.month, d.day))
         if not years:
             continue
