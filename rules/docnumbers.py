@@ -113,7 +113,8 @@ def number_form(doc, ctx):
 # ---------------------------------------------------------------- DN003
 
 _TITLE = r"《[^《》\r\n]{2,120}》"
-_NUMBER_BEFORE_TITLE = re.compile(rf"(?P<num>{NUMBER.pattern})\s*(?:文件)?\s*(?P<title>{_TITLE})")
+# number and title adjacent in a sentence; in a list or table (tab, |, spaces) number-first is a catalogue's order
+_NUMBER_BEFORE_TITLE = re.compile(rf"(?P<num>{NUMBER.pattern})(?:文件)?(?P<title>{_TITLE})")
 _TITLE_THEN_NUMBER = re.compile(rf"(?P<title>{_TITLE})(?P<wrap>[（(\[【［〔〈]?)\s*(?P<num>{NUMBER.pattern})")
 
 
@@ -121,7 +122,7 @@ def citation_findings(text: str) -> list[Diagnostic]:
     """Citations: 《title》（number）, never number first, never other brackets.
     Half-width ( ) after a title are PU001's (half-width marks in Chinese)."""
     out = []
-    for m in _NUMBER_BEFORE_TITLE.finditer(text):
+    for m in _NUMBER_BEFORE_TITLE.finditer(text) if "\t" not in text and "|" not in text else ():
         start = issuer_start(m)
         num, title = text[start:m.end("num")], m.group("title")
         right = f"{title}（{num}）"
