@@ -198,7 +198,7 @@ def weekday_mismatch(doc, ctx):
 
 # ---------------------------------------------------------------- DT003
 
-_LABEL_BEFORE = re.compile(r"(?:版本号?|编号|文件名|代码|批次|型号|版)[：:\s]*$")
+_LABEL_BEFORE = re.compile(r"(?:版本|文件名|代码|编码|批次|型号|版|号)(?:为|是)?[：:\s]*$")  # 编号为2024-11-27
 _FORM_AFTER = re.compile(r"版|稿|批次|期(?!间)")
 _TABLE_LINE = re.compile(r"\t|\|")
 _NUMERIC_TOKEN = re.compile(r"(?<!\S)[\d.,:%\-/]+(?!\S)")
@@ -252,10 +252,11 @@ def numeric_dates(text: str) -> list[Diagnostic]:
             out.append(Diagnostic("DT003", f"正文日期应写作“××××年×月×日”，不用“{written}”", Span(d.start, d.end)))
             continue
         right = f"{d.year}年{d.month}月{d.day}日"
+        end = d.end + 1 if text[d.end:d.end + 1] in ("日", "号") else d.end  # 2024.11.27日: one 日
         # in quotes it may be a name; before a range end (2024.11.27—12.3) the rewrite would mix two forms
         safe = not _in_quotes(text, d.start) and not _RANGE_AFTER.match(text, d.end)
-        out.append(Diagnostic("DT003", f"正文日期应写作“{right}”，不用“{written}”", Span(d.start, d.end),
-                              Fix(f"改为“{right}”", (Edit(d.start, d.end, right),), safe=safe)))
+        out.append(Diagnostic("DT003", f"正文日期应写作“{right}”，不用“{text[d.start:end]}”", Span(d.start, end),
+                              Fix(f"改为“{right}”", (Edit(d.start, end, right),), safe=safe)))
     return out
 
 

@@ -50,3 +50,8 @@ def test_sign_off_fix_is_safe_and_exact():
 def test_a_date_that_opens_a_range_gets_only_a_suggestion():
     (d,) = _found("活动时间为2024.11.27—12.3。", "DT003")
     assert not d.fix.safe and d.fix.edits[0].text == "2024年11月27日"
+
+
+def test_a_trailing_day_mark_is_taken_into_the_rewrite():
+    (d,) = _found("定于2024.11.28日召开。", "DT003")
+    assert d.fix.safe and (d.fix.edits[0].start, d.fix.edits[0].end, d.fix.edits[0].text) == (2, 13, "2024年11月28日")
