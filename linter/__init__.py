@@ -16,7 +16,7 @@ from .errors import ConfigError, GwlintError, InputError
 from .load import load_bytes, load_path, load_text
 from .model import Diagnostic, Document, Edit, Fix, RuleMeta, Span
 
-__version__ = "0.1.0"
+from .version import __version__
 __all__ = ["Config", "ConfigError", "Diagnostic", "Document", "Edit", "Fix", "GwlintError", "InputError",
            "RuleMeta", "Span", "configure", "lint_document", "lint_path", "lint_text", "load_bytes", "load_path",
            "load_text"]

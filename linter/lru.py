@@ -13,10 +13,16 @@ class LRU:
     def get(self, key):
         value = self._data.get(key)
         if value is not None:
-            self._data.move_to_end(key)
+            try:
+                self._data.move_to_end(key)
+            except KeyError:  # another thread evicted it meanwhile: the value is still good
+                pass
         return value
 
     def put(self, key, value) -> None:
         self._data[key] = value
-        if len(self._data) > self.size:
-            self._data.popitem(last=False)
+        while len(self._data) > self.size:
+            try:
+                self._data.popitem(last=False)
+            except KeyError:  # another thread emptied it meanwhile
+                break

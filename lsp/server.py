@@ -7,9 +7,9 @@ keystroke in a long speech re-runs little.
 """
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -303,6 +303,13 @@ def hover(ls: GwlintServer, params: types.HoverParams):
                        range=convert.to_range(doc, d0.span.start, d0.span.end, ls.encoding))
 
 
+@server.feature("gwlint/status")
+def status(ls: GwlintServer, params=None):
+    """How much work the server has done: lets a client (and the tests) see
+    that hover and code actions reuse the last lint instead of linting again."""
+    return {"lintCalls": ls.lint_calls, "documents": len(ls.texts)}
+
+
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbols(ls: GwlintServer, params: types.DocumentSymbolParams):
     from gwlint.outline import parse_outline
@@ -335,11 +342,31 @@ def did_change_watched_files(ls: GwlintServer, params: types.DidChangeWatchedFil
     ls.relint_all()  # config files may have come, gone or changed: look for them again
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every gwlint error
+        raise GwlintError(f"usage: gwlint lsp: {message} (see gwlint lsp --help)")
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    p = _ArgumentParser(prog="gwlint lsp", allow_abbrev=False,
+                        description="The gwlint language server (Language Server Protocol) on stdin/stdout. "
+                                    "An editor starts it; it waits for the editor's messages.",
+                        epilog="Settings (initializationOptions or workspace/didChangeConfiguration, under "
+                               "\"gwlint\"): select, ignore, debounce. See README.md, section Editors.")
+    p.add_argument("--debounce", type=float, metavar="MS",
+                   help="wait this long after a change before linting (default 200 ms)")
+    p.add_argument("--stdio", action="store_true",
+                   help="talk over stdin/stdout: the only transport, accepted because clients pass it")
+    return p
+
+
 def main(args: list[str] | None = None) -> int:
-    args = args or []
-    for a in args:
-        if a.startswith("--debounce="):
-            server.debounce = float(a.split("=", 1)[1]) / 1000
+    try:
+        opts = argument_parser().parse_args(args or [])
+    except SystemExit as exc:  # --help has been printed
+        return int(exc.code or 0)
+    if opts.debounce is not None:
+        server.debounce = max(0.0, opts.debounce) / 1000
     logging.basicConfig(level=logging.WARNING)
     import gc
 

@@ -47,7 +47,7 @@ def cmd_check(argv: list[str]) -> int:
 
     ns = build_parser().parse_args(argv)
     if ns.version:
-        from .. import __version__
+        from ..version import __version__
 
         print(f"gwlint {__version__}")
         return EXIT_CLEAN

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
 

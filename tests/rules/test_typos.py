@@ -195,7 +195,8 @@ def _fixed(text):
     return found, apply_edits(text, edits)
 
 
-@pytest.mark.parametrize("bad, good", FIXED_PHRASES + HOMOPHONES + DE_DI_DE + DUPLICATES)
+@pytest.mark.parametrize("bad, good", [pytest.param(*case, marks=pytest.mark.needs_lm)
+                                       for case in FIXED_PHRASES + HOMOPHONES] + DE_DI_DE + DUPLICATES)
 def test_bad_sentence_is_flagged_with_the_right_fix(bad, good):
     found, fixed = _fixed(bad)
     assert found, f"not flagged: {bad}"
