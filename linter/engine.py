@@ -130,7 +130,8 @@ def lint(doc: Document, config: Config = DEFAULT_CONFIG, *, registry: Registry |
         if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end) for a in allowed):
             continue
         meta = registry.rules[d.code]
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),
-                       d.related)
+        # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
+                       config.severity_for(d.code, d.severity or meta.severity), d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
     return sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))

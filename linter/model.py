@@ -64,8 +64,10 @@ class Fix:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding. Rules leave ``name`` and ``severity`` empty; the engine
-    fills them from the rule's metadata and the user's configuration."""
+    """One finding. Rules leave ``name`` empty and usually ``severity`` too; the
+    engine fills them from the rule's metadata and the user's configuration. A
+    rule sets ``severity`` only to report one finding below its rule's default
+    (a superseded name in a document that gives no date of its own)."""
 
     code: str
     message: str
