@@ -174,7 +174,7 @@ def parse_config(data: dict, source: str | None = None, registry=None) -> Config
 
 LIST_KEYS = {"name", "label", "items", "source"}
 TERM_KEYS = {"old", "new", "kind", "year", "since", "source", "not_before"}
-TERM_KINDS = ("canonical", "superseded")
+TERM_KINDS = ("canonical", "superseded", "truncated", "outdated")
 
 
 def _formulation(i: int, entry: dict) -> dict:
