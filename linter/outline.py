@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from .model import Document, Span
 from .text import CN_DIGITS, cn_to_int
@@ -147,9 +147,18 @@ def residue_lines(doc: Document) -> set[int]:
 ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[：:]")
 
 
-@lru_cache(maxsize=64)
-def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
-    doc = Document(text)
+class Outline(NamedTuple):
+    roots: tuple[OutlineNode, ...]  # the tree, roots in document order
+    residue: tuple[int, ...]  # line numbers of a table of contents left at the top (not in the tree)
+
+
+def outline_of(doc: Document, ctx) -> Outline:
+    """The outline of ``doc``, parsed once per lint() call (``ctx``: the
+    rule context) however many rules read it."""
+    return ctx.memo("outline", lambda: _parse(doc))
+
+
+def _parse(doc: Document) -> Outline:
     skip = residue_lines(doc)
     roots: list[_Builder] = []
     stack: list[_Builder] = []
@@ -175,7 +184,7 @@ def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
         else:
             body_from = 0
         _inline_items(line, body_from, stack, roots)
-    return tuple(r.freeze(1) for r in roots), tuple(sorted(skip))
+    return Outline(tuple(r.freeze(1) for r in roots), tuple(sorted(skip)))
 
 
 def _inline_items(line, body_from: int, stack, roots) -> None:
@@ -204,12 +213,12 @@ def _inline_items(line, body_from: int, stack, roots) -> None:
 
 def parse_outline(doc: Document) -> list[OutlineNode]:
     """The outline tree of ``doc``: roots in document order."""
-    return list(_parse(doc.text)[0])
+    return list(_parse(doc).roots)
 
 
 def outline_residue(doc: Document) -> tuple[int, ...]:
     """Line numbers of a table of contents left at the top (not in the tree)."""
-    return _parse(doc.text)[1]
+    return _parse(doc).residue
 
 
 def walk(nodes):

@@ -16,6 +16,23 @@ def is_cjk(ch: str) -> bool:
 
 CJK_PUNCT = set("，。、；：？！“”‘’《》〈〉（）【】…—～·「」『』〔〕")
 
+# Where sentences and paragraphs end. One copy for every rule family.
+SENTENCE_END = "。！？…!?"  # marks that end a sentence
+CLAUSE_END = "；;：:"  # marks a paragraph may also stop at (a list item; 同志们：)
+CLOSING_MARKS = "”’）》】」』)"  # closing quotes and brackets that may follow the end
+OPENING_MARKS = "“‘（《【「『("
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence (its closing quotes and brackets aside)."""
+    return line.rstrip().rstrip(CLOSING_MARKS).endswith(tuple(SENTENCE_END))
+
+
+def ends_paragraph(line: str) -> bool:
+    """Whether a paragraph may end with ``line``: it ends a sentence or a
+    clause (；：), perhaps inside closing quotes or brackets."""
+    return line.rstrip().rstrip(CLOSING_MARKS).endswith(tuple(SENTENCE_END + CLAUSE_END))
+
 
 def is_cjk_or_punct(ch: str) -> bool:
     return is_cjk(ch) or ch in CJK_PUNCT

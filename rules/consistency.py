@@ -11,6 +11,7 @@ from collections import defaultdict
 from gwlint.model import Diagnostic, Fix, Span
 from gwlint.registry import checks
 from gwlint.rules.formulations import fixed_lists, label_items, national_label_nouns
+from gwlint.rules.typos import typo_pairs
 from gwlint.text import cn_to_int
 
 
@@ -28,13 +29,11 @@ def _where(doc, span: Span) -> str:
 
 
 @checks("CO001", scope="document")
-def term_written_two_ways(doc, config):
+def term_written_two_ways(doc, ctx):
     """顽瘴固疾 here, 顽瘴痼疾 there: a typo or variant of a term used correctly elsewhere."""
-    from gwlint.rules.typos import typo_pairs
-
     text = doc.text
     found = []
-    for wrong, right in typo_pairs(doc, config):
+    for wrong, right in typo_pairs(doc, ctx):
         others = _occurrences(text, right)
         if not others:
             continue
@@ -83,12 +82,12 @@ def _self_defined(text: str, spans: list[Span], num: str) -> bool:
 
 
 @checks("CO002", scope="document")
-def same_thing_different_numerals(doc, config):
+def same_thing_different_numerals(doc, ctx):
     """“三项机制” in one place, “四项机制” in another."""
     text = doc.text
-    lists = fixed_lists(config)
+    lists = fixed_lists(ctx)
     labels = {fl.name for fl in lists}
-    national = national_label_nouns(config)
+    national = national_label_nouns(ctx)
     found = []
     for (unit, noun), by_num in _variants(text, labels, national).items():
         if len(by_num) < 2:
@@ -112,7 +111,7 @@ _BRACKETED = re.compile(r"[（(]([^（）()\n]{1,12})[）)]")
 
 
 @checks("CO003", scope="document")
-def bracket_widths_mixed(doc, config):
+def bracket_widths_mixed(doc, ctx):
     """党委(党组) and 党委（党组） in one document."""
     text = doc.text
     forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
@@ -140,7 +139,7 @@ _JUE_BU = re.compile(r"([决绝])(不|非)([\u4e00-\u9fff]{2})")
 
 
 @checks("CO004", scope="document")
-def jue_bu_mixed(doc, config):
+def jue_bu_mixed(doc, ctx):
     """绝不允许 in one place, 决不允许 in another: one expression, two spellings."""
     text = doc.text
     forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))

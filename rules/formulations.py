@@ -21,7 +21,7 @@ from gwlint.dates import document_date
 from gwlint.lexicon import PhraseIndex
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.outline import parse_outline
-from gwlint.registry import checks
+from gwlint.registry import Option, checks
 from gwlint.rules import _formulation_data as data
 from gwlint.text import cn_to_int, is_cjk
 
@@ -31,7 +31,7 @@ LEADER_NEEDS_TITLE = re.compile(r"习近平(?=重要|关于|系列|讲话|指示
 
 
 @checks("EX001", scope="line")
-def leader_title(doc, config):
+def leader_title(doc, ctx):
     text = doc.text
     for m in LEADER_NEEDS_TITLE.finditer(text):
         s, e = m.span()
@@ -41,21 +41,23 @@ def leader_title(doc, config):
 
 # ------------------------------------------------------------------ the pack, with the user's entries
 
-def _user(config) -> tuple:
-    """The user's [[formulations]] tables in a hashable form, for the caches below."""
-    return tuple(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in e.items()))
-                 for e in config.formulations)
+OPTIONS = (Option("formulations", data.parse_user_entries, ((), ()),
+                  "extra fixed lists and terms ([[formulations]] tables)"),)
 
 
-def fixed_lists(config) -> tuple:
+def _user(ctx) -> tuple:
+    """The user's own (lists, terms), parsed from [[formulations]]: hashable, for the caches below."""
+    return ctx.options["formulations"]
+
+
+def fixed_lists(ctx) -> tuple:
     """The fixed lists of the pack and of the user's configuration."""
-    return _list_index(_user(config))[0]
+    return _list_index(_user(ctx))[0]
 
 
 @lru_cache(maxsize=8)
 def _list_index(user: tuple):
-    user_lists, _ = data.user_entries(tuple(dict(e) for e in user))
-    lists = data.builtin_lists() + user_lists
+    lists = data.builtin_lists() + user[0]
     by_item: dict[str, list[tuple[int, int]]] = {}
     for li, fl in enumerate(lists):
         for ii, item in enumerate(fl.items):
@@ -116,8 +118,8 @@ def list_order_findings(text: str, user: tuple):
 
 
 @checks("EX002", scope="line")
-def fixed_list_order(doc, config):
-    return list(list_order_findings(doc.text, _user(config)))
+def fixed_list_order(doc, ctx):
+    return list(list_order_findings(doc.text, _user(ctx)))
 
 
 # ------------------------------------------------------------------ EX003
@@ -332,12 +334,12 @@ def own_label_findings(doc, list_names: set[str]):
 
 
 @checks("EX003", scope="document")
-def numbered_label_count(doc, config):
+def numbered_label_count(doc, ctx):
     """三个自信 for 四个自信; “五进” followed by four items."""
-    date = document_date(doc.text)
-    found = list(label_count_findings(doc.text, _user(config), date.year if date else None))
+    date = _date(doc, ctx)
+    found = list(label_count_findings(doc.text, _user(ctx), date.year if date else None))
     taken = {(d.span.start, d.span.end) for d in found}
-    names = {fl.name for fl in fixed_lists(config)}
+    names = {fl.name for fl in fixed_lists(ctx)}
     found.extend(d for d in own_label_findings(doc, names) if (d.span.start + 1, d.span.end - 1) not in taken)
     return found
 
@@ -352,8 +354,7 @@ HISTORICAL_AFTER = re.compile(r"[”’]?(?:已|已经|被|正式|先后)?(?:更
 
 @lru_cache(maxsize=8)
 def _term_index(user: tuple):
-    _, user_terms = data.user_entries(tuple(dict(e) for e in user))
-    terms = {t.old: t for t in data.builtin_terms() + user_terms}
+    terms = {t.old: t for t in data.builtin_terms() + user[1]}
     return PhraseIndex(terms), terms
 
 
@@ -417,6 +418,11 @@ def _judged_against(t: data.Term, date) -> str | None:
 _UNDATED = "若本文为现行文稿，"
 
 
+def _date(doc, ctx):
+    """The document's own date, read once per lint() for EX003, EX004 and EX008."""
+    return ctx.memo("document_date", lambda: document_date(doc.text))
+
+
 def _q(phrase: str) -> str:
     """A phrase in quotation marks, unless it brings its own: “一带一路”倡议."""
     return phrase if "“" in phrase else f"“{phrase}”"
@@ -461,8 +467,8 @@ def term_findings(text: str, user: tuple, date):
 
 
 @checks("EX004", "EX005", "EX007", "EX008", scope="document")
-def superseded_and_canonical(doc, config):
-    return list(term_findings(doc.text, _user(config), document_date(doc.text)))
+def superseded_and_canonical(doc, ctx):
+    return list(term_findings(doc.text, _user(ctx), _date(doc, ctx)))
 
 
 # ------------------------------------------------------------------ EX006
@@ -518,10 +524,10 @@ def quoted_label_findings(text: str, user: tuple):
 
 
 @checks("EX006", scope="line")
-def quoted_labels(doc, config):
-    return list(quoted_label_findings(doc.text, _user(config)))
+def quoted_labels(doc, ctx):
+    return list(quoted_label_findings(doc.text, _user(ctx)))
 
 
-def national_label_nouns(config) -> set[str]:
+def national_label_nouns(ctx) -> set[str]:
     """What the national numbered labels that EX003 checks name: 意识, 自信…"""
-    return set(_labels(_user(config)))
+    return set(_labels(_user(ctx)))

@@ -16,7 +16,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 @checks("NM001", scope="line")
-def year_without_nian(doc, config):
+def year_without_nian(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -33,7 +33,7 @@ _FULLWIDTH_DIGITS = re.compile(r"[０-９][０-９．，]*")
 
 
 @checks("NM002", scope="line")
-def fullwidth_digits(doc, config):
+def fullwidth_digits(doc, ctx):
     for m in _FULLWIDTH_DIGITS.finditer(doc.text):
         run = m.group().rstrip("．，")
         s = m.start()
@@ -47,7 +47,7 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(?:[’']|(?<=[于在至到和、及与，�
 
 
 @checks("NM003", scope="line")
-def shortened_year(doc, config):
+def shortened_year(doc, ctx):
     text = doc.text
     if "年" not in text or not _DIGIT.search(text):
         return
@@ -63,7 +63,7 @@ _LEADING_ZERO = re.compile(r"(?<=年)0(\d)(?=月)|(?<=月)0(\d)(?=日)")
 
 
 @checks("NM004", scope="line")
-def leading_zero_in_date(doc, config):
+def leading_zero_in_date(doc, ctx):
     text = doc.text
     if "0" not in text:
         return
@@ -81,7 +81,7 @@ _RANGE_HYPHEN = re.compile(r"(?<![\d.\-/:])(\d{1,4})-(\d{1,4})(?![\d\-/:])(?=[�
 
 
 @checks("NM005", scope="line")
-def range_forms(doc, config):
+def range_forms(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -112,7 +112,7 @@ _CODE_AFTER = re.compile(r"热线|号|电话|次列车|航班|路|室|栋|邮编
 
 
 @checks("NM006", scope="document")
-def thousands_separators(doc, config):
+def thousands_separators(doc, ctx):
     """One document should write large numbers one way: with or without commas."""
     text = doc.text
     if not _MAYBE_BIG.search(text):
@@ -139,7 +139,7 @@ _MIXED = re.compile(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆])|([�
 
 
 @checks("NM007", scope="line")
-def mixed_numerals(doc, config):
+def mixed_numerals(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -159,7 +159,7 @@ _YEAR_WITH_LING = re.compile(r"[一二三四五六七八九〇零○0Ｏ]{4}(?=�
 
 
 @checks("NM008", scope="line")
-def ling_misuse(doc, config):
+def ling_misuse(doc, ctx):
     text = doc.text
     if not any(c in text for c in "零〇○0Ｏ"):
         return
@@ -187,7 +187,7 @@ _FIXED_CN = re.compile(
 
 
 @checks("NM009", scope="line")
-def fixed_chinese_numerals(doc, config):
+def fixed_chinese_numerals(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return

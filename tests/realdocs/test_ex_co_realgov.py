@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gwlint import lint, load_path
+from gwlint import load_path
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,8 @@ quantities are not one label written with two numerals (CO002), and 决不 and
 绝不 are two words (CO004)."""
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
 CO = Config(select=("CO",))
