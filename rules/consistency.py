@@ -58,6 +58,8 @@ def _variants(text: str, labels: set[str], national: set[str]):
     groups: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
     for m in _NUMBERED.finditer(text):
         num, unit, noun = m.groups()
+        if text[m.start() - 1:m.start()] == "第":
+            continue  # 第一个五年计划 is an ordinal, no count
         if noun in GENERIC or not (text[m.start() - 1:m.start()] == "“" or len(noun) >= 3):
             continue
         if unit == "个" and noun.startswith(MEASURES):
@@ -132,28 +134,5 @@ def bracket_widths_mixed(doc, ctx):
     return found
 
 
-# 决不 (resolve never to) and 绝不 (absolutely not) are two words, both right.
-# Only the same expression written both ways is an inconsistency: 绝不允许
-# here, 决不允许 there.
-_JUE_BU = re.compile(r"([决绝])(不|非)([\u4e00-\u9fff]{2})")
-
-
-@checks("CO004", scope="document")
-def jue_bu_mixed(doc, ctx):
-    """绝不允许 in one place, 决不允许 in another: one expression, two spellings."""
-    text = doc.text
-    forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-    for m in _JUE_BU.finditer(text):
-        forms[(m.group(2), m.group(3))][m.group(1)].append(Span(m.start(), m.start() + 2))
-    found = []
-    for (neg, rest), by_char in forms.items():
-        if len(by_char) < 2:
-            continue
-        majority = max(by_char, key=lambda c: (len(by_char[c]), c == "绝"))
-        minority = "决" if majority == "绝" else "绝"
-        want, other = f"{majority}{neg}", f"{minority}{neg}"
-        related = tuple((Span(s.start, s.end + 2), f"此处为“{want}{rest}”") for s in by_char[majority])
-        for span in by_char[minority]:
-            found.append(Diagnostic("CO004", f"“{other}{rest}”与本文其他处“{want}{rest}”写法不一致，宜统一",
-                                    span, Fix.replace(span, want, safe=False), related=related))
-    return found
+# CO004 (绝不/决不) is retired: 决不 and 绝不 are two words, and even the Party
+# congress reports use 决不允许 and 绝不允许 in one text. See consistency.toml.
