@@ -58,8 +58,11 @@ def _variants(text: str, labels: set[str], national: set[str]):
     groups: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
     for m in _NUMBERED.finditer(text):
         num, unit, noun = m.groups()
-        if text[m.start() - 1:m.start()] == "第":
-            continue  # 第一个五年计划 is an ordinal, no count
+        before = text[m.start() - 1:m.start()]
+        if before == "第" or before in "一二两三四五六七八九十百千万零〇":
+            continue  # 第一个五年计划 is an ordinal, 五十七个建设项目 a larger number
+        if num == "一":
+            continue  # 一项基本原则, 一个基本点: “one”, not a count of a list
         if noun in GENERIC or not (text[m.start() - 1:m.start()] == "“" or len(noun) >= 3):
             continue
         if unit == "个" and noun.startswith(MEASURES):
