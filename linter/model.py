@@ -116,9 +116,18 @@ class Document:
     path: str = "-"
     encoding: str = "utf-8"
     bom: bool = False
-    # For .docx: the start offset of each paragraph in ``text``.
+    # For documents read from a word-processor or page format (.docx, .odt,
+    # .pdf, …): the start offset of each paragraph in ``text``.
     paragraph_starts: tuple[int, ...] | None = None
     meta: dict = field(default_factory=dict)
+    # What the file was: txt, md, or a format gwlint reads but cannot write
+    # back (docx, odt, rtf, doc, wps, pdf, ofd; see gwlint.load.READERS).
+    kind: str = "txt"
+
+    @property
+    def writable(self) -> bool:
+        """Whether --fix can write this document back in its own format."""
+        return self.kind in ("txt", "md")
 
     @cached_property
     def line_starts(self) -> list[int]:
