@@ -3,7 +3,10 @@
 # environment in .venv with gwlint installed.
 #   ./install.sh          gwlint and its runtime data (the language model)
 #   ./install.sh --test   also the test extras and the tools the tests drive
-#                         (Neovim, Chromium), installed editable for development
+#                         (Neovim, Chromium, LibreOffice Writer and poppler's
+#                         pdftotext for the .doc/.wps/.pdf readers, a Chinese
+#                         font for the PDFs the tests make), installed
+#                         editable for development
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,9 +14,9 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 # Debian packages: the fcitx5 word trigram model (TY context layer), and for
-# the tests a real editor and a real browser.
+# the tests a real editor, a real browser and the office converters.
 debs=(libime-data-language-model)
-[ $want_test = 1 ] && debs+=(neovim chromium git)
+[ $want_test = 1 ] && debs+=(neovim chromium git libreoffice-writer-nogui poppler-utils fonts-wqy-zenhei)
 missing=()
 for d in "${debs[@]}"; do
   dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d")

@@ -31,7 +31,8 @@ def discover(paths: list[str], config_file: str | None = None) -> tuple[list[str
     """Expand folders recursively into lintable files, in path order.
 
     Returns (files, errors). A path given explicitly is linted whatever its
-    suffix; inside folders only .txt, .md and .docx files are taken, and
+    suffix; inside folders only files of a format gwlint reads are taken
+    (LINTABLE_SUFFIXES: text, Word, OpenDocument, RTF, WPS, PDF, OFD), and
     files that .gitignore or the config's ``exclude`` name are skipped.
     """
     files: list[str] = []
@@ -43,7 +44,7 @@ def discover(paths: list[str], config_file: str | None = None) -> tuple[list[str
         elif p.is_dir():
             found = sorted(_walk(p))
             if not found:
-                errors.append(f"{given}: no .txt, .md or .docx files in this folder")
+                errors.append(f"{given}: no lintable files in this folder ({' '.join(LINTABLE_SUFFIXES)})")
             ignored = git_ignored(found)
             kept = [f for f in found if f not in ignored and not _excluded(f, config_file)]
             if found and not kept:
@@ -111,7 +112,9 @@ def effective_config(path: str, opts: CheckOptions, stdin_name: str | None = Non
 
 def lint_document(doc: Document, cfg: Config, opts: CheckOptions) -> FileResult:
     result = FileResult(doc.path, doc)
-    if (opts.fix or opts.diff) and doc.paragraph_starts is None:
+    if (opts.fix or opts.diff) and not doc.writable:
+        result.unwritable = doc.kind  # reported once for the run: see unwritable_notice
+    elif opts.fix or opts.diff:
         fixed, n = fix_text(doc.text, lambda t: lint(Document(t, path=doc.path), cfg), opts.unsafe_fixes)
         if n:
             result.fixed = n
@@ -122,6 +125,18 @@ def lint_document(doc: Document, cfg: Config, opts: CheckOptions) -> FileResult:
             result.new_text = fixed
     result.diagnostics = lint(result.document, cfg)
     return result
+
+
+def unwritable_notice(results: list[FileResult]) -> str | None:
+    """One line saying that --fix/--diff left files of formats gwlint
+    cannot write unchanged (.docx, .pdf, …), or None."""
+    from collections import Counter
+
+    kinds = Counter(r.unwritable for r in results if r.unwritable)
+    if not kinds:
+        return None
+    listed = ", ".join(f".{k} ({n} file{'s' if n != 1 else ''})" for k, n in sorted(kinds.items()))
+    return f"--fix cannot write {listed}: their findings are reported, nothing in them was changed"
 
 
 def unified_diff(old: Document, new: Document) -> str:

@@ -94,14 +94,14 @@ def cmd_outline(args: list[str]) -> int:
 
 def _read_stdin(ns) -> "FileResult":
     from .batch import effective_config, lint_document
-    from .load import load_bytes
+    from .load import load_bytes, reader_for
     from .report import FileResult
 
     name = ns.stdin_filename or "-"
     try:
         cfg = effective_config("-", _options(ns), stdin_name=ns.stdin_filename)
         data = sys.stdin.buffer.read()
-        doc = load_bytes(data, name if name.lower().endswith(".docx") else "-", cfg.max_file_size)
+        doc = load_bytes(data, name if reader_for(name) else "-", cfg.max_file_size)
         doc.path = "-"
         result = lint_document(doc, cfg, _options(ns))
         result.path = "-"
@@ -143,7 +143,8 @@ def cmd_check(argv: list[str]) -> int:
             stdin_result = _read_stdin(ns)
     file_list = [f for f in files if f != "-"]
     show_progress = not ns.no_progress and sys.stderr.isatty() and ns.format != "docx-comments"
-    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.document is not None
+    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.document is not None \
+        and stdin_result.document.writable
     report_stream = sys.stderr if fixing_stdin else sys.stdout  # the fixed text owns stdout
     color = use_color(ns.color, None if ns.output else report_stream)
     render_file = file_renderer(ns.format)
@@ -156,6 +157,9 @@ def cmd_check(argv: list[str]) -> int:
             errors.append(r.error)
     for e in errors:
         print(f"gwlint: error: {e}", file=sys.stderr)
+    notice = batch.unwritable_notice(results)
+    if notice:
+        print(f"gwlint: {notice}", file=sys.stderr)
     ok = [r for r in results if r.linted]
     if fixing_stdin:
         # the fixed text owns stdout; what is left to report goes to stderr

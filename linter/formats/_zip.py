@@ -30,8 +30,10 @@ def names(zf: zipfile.ZipFile) -> set[str]:
     return {i.filename for i in zf.infolist()}
 
 
-def read_member(zf: zipfile.ZipFile, member: str, path: str, what: str, limit: int = MAX_MEMBER) -> bytes:
-    """A member's bytes; never more than ``limit``, whatever its header says."""
+def read_member(zf: zipfile.ZipFile, member: str, path: str, what: str, limit: int | None = None) -> bytes:
+    """A member's bytes; never more than ``limit`` (MAX_MEMBER), whatever
+    its header says."""
+    limit = MAX_MEMBER if limit is None else limit
     try:
         with zf.open(member) as f:
             data = f.read(limit + 1)

@@ -121,7 +121,7 @@ def _lines(content: Node) -> list[TextLine]:
 def _runs(obj: Node) -> list[_Run]:
     """A text object's TextCode runs, in page coordinates."""
     bx, by = _origin(obj.get("Boundary"))
-    size = _float(obj.get("Size"), 3.5)
+    size = _float(obj.get("Size") or obj.get("size"), 3.5)  # "size": seen from some writers
     ctm = _ctm(obj.get("CTM"))
     runs = []
     x = y = 0.0

@@ -28,13 +28,17 @@ def read(data: bytes, path: str):
     if not data[:1024].lstrip().startswith(b"%PDF-"):
         raise InputError(f"{path}: not a PDF file (no %PDF- header)")
     pdftotext = _tools.find("pdftotext", path, ".pdf", INSTALL_HINT)
-    proc = _tools.run([pdftotext, "-q", "-bbox-layout", "-enc", "UTF-8", "-", "-"], path, "pdftotext",
+    proc = _tools.run([pdftotext, "-bbox-layout", "-enc", "UTF-8", "-", "-"], path, "pdftotext",
                       stdin=data)
     if proc.returncode != 0:
         message = _tools.last_line(proc.stderr)
+        if "password" in message.lower():
+            raise InputError(f"{path}: the PDF is password-protected, cannot be read")
         if proc.returncode == 3 or "permission" in message.lower():
             raise InputError(f"{path}: the PDF forbids copying its text, cannot be read")
-        raise InputError(f"{path}: pdftotext cannot read this PDF ({_why(data, message)})")
+        if b"%%EOF" not in data[-2048:]:
+            raise InputError(f"{path}: damaged or truncated PDF ({message})")
+        raise InputError(f"{path}: pdftotext cannot read this PDF ({message})")
     pages = pages_from_bbox(proc.stdout, path)
     found = paragraphs(pages)
     if not any(p.strip() for p in found):
@@ -103,11 +107,3 @@ def _num(value) -> float:
 
 def _encrypted(data: bytes) -> bool:
     return b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]
-
-
-def _why(data: bytes, message: str) -> str:
-    if "password" in message.lower() or _encrypted(data) and "incorrect" in message.lower():
-        return "password-protected"
-    if b"%%EOF" not in data[-2048:]:
-        return f"damaged or truncated: {message}"
-    return message

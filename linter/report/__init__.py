@@ -18,6 +18,7 @@ class FileResult:
     fixed: int = 0  # fixes applied with --fix
     new_text: str | None = None  # the fixed text, when fixes applied
     diff: str | None = None  # unified diff, with --diff
+    unwritable: str | None = None  # with --fix/--diff: the kind of a file gwlint cannot write back
     # Set on the light copy a worker sends back (see ``for_parent``):
     rendered: str | None = None  # this file's part of the report
     tally: Counter | None = None  # its findings counted by (code, name)
@@ -38,7 +39,7 @@ class FileResult:
         pickle and unpickle, and the parent's CPU is the one a batch waits on."""
         rendered = render_file(self) if self.linted else None
         return FileResult(self.path, error=self.error, fixed=self.fixed, diff=self.diff,
-                          rendered=rendered, tally=self.counts())
+                          unwritable=self.unwritable, rendered=rendered, tally=self.counts())
 
 
 def _format_module(name: str):
