@@ -31,7 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from gwlint import Document, lint  # noqa: E402
+from gwlint import Document  # noqa: E402
+from gwlint.api import lint_document as lint  # noqa: E402
 from gwlint.config import Config  # noqa: E402
 
 

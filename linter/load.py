@@ -110,7 +110,7 @@ def load_bytes(data: bytes, path: str = "-", max_size: int | None = None) -> Doc
     if reader is not None:
         return reader(data, path)
     text, encoding, bom = decode(data, path)
-    return Document(text, path=path, encoding=encoding, bom=bom, kind="md" if path.lower().endswith(".md") else "txt")
+    return Document(text, path=path, encoding=encoding, bom=bom)
 
 
 def reader_for(path: str):

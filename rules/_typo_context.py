@@ -67,61 +67,39 @@ def _pair_pattern() -> re.Pattern:
     return re.compile("[" + re.escape("".join(data.homophone_pairs())) + "]")
 
 
-# What a character pair says about a slip depends on the pair alone, and
-# official prose repeats itself: remember it per pair.
-_PAIRS: dict[str, tuple] = {}
-_PAIRS_SIZE = 400_000
 _NOTHING = (0, (), ())
 
 
-def _pair(p: str, tables) -> tuple:
+@lru_cache(maxsize=400_000)
+def _pair(p: str) -> tuple:
     """(frequency of ``p`` as a word, sound-alike words that replace its second
     character, ... its first character), keeping only words RATIO times more
-    frequent than ``p``: those are the only ones a slip could be corrected to."""
-    keys, common, words, _, prefilter = tables
+    frequent than ``p``: those are the only ones a slip could be corrected to.
+    It depends on the pair alone, and official prose repeats itself."""
+    keys, common, words, _, prefilter = _tables()
     f = common.get(p) or (data.RARE_WORD_FREQ if p in words else 0)
     floor = RATIO * (f or 1)
     a, b = p
     by_second = prefilter.words_after(a).get(keys.get(b))
     by_first = prefilter.words_before(b).get(keys.get(a))
     # lists run most frequent first: look at the head before filtering
-    info = (f, [x for x in by_second if x[1] > floor] if by_second and by_second[0][1] > floor else (),
+    return (f, [x for x in by_second if x[1] > floor] if by_second and by_second[0][1] > floor else (),
             [x for x in by_first if x[1] > floor] if by_first and by_first[0][1] > floor else ())
-    if len(_PAIRS) > _PAIRS_SIZE:
-        _PAIRS.clear()
-    _PAIRS[p] = info
-    return info
 
 
-# hot positions of the lines the engine is about to check (see prepare)
-_PREPARED: dict[str, list[int]] = {}
-
-
-def prepare(lines: list[str]) -> None:
-    """Find the hot positions of all these lines in one vectorised pass."""
-    global _PREPARED
-    _PREPARED = dict(zip(lines, _tables()[4].hot_positions_many(lines, RATIO)))
-
-
-def suspects(text: str):
-    """(position, candidate characters, attached) where a slip is plausible:
+def suspects(text: str, hot: list[int]):
+    """(position, candidate characters, attached) where a slip is plausible,
+    among the ``hot`` positions the prefilter found:
     another character of the same (fuzzy) pinyin, or of similar shape, would
     make a word with a neighbour RATIO times more frequent than any word the
     character makes as written, and the character is not inside a
     three-character word."""
-    tables = _tables()
-    _, common, words, shapes, prefilter = tables
+    _, common, words, shapes, _ = _tables()
     n = len(text)
     eligible = _eligible_chars()
-    hot = _PREPARED.get(text)
-    if hot is None:
-        hot = prefilter.hot_positions(text, RATIO)  # a superset of the suspects, found in C
 
     def info(i: int) -> tuple:  # the pair text[i-1:i+1]
-        if i <= 0 or i >= n:
-            return _NOTHING
-        p = text[i - 1:i + 1]
-        return _PAIRS.get(p) or _pair(p, tables)
+        return _pair(text[i - 1:i + 1]) if 0 < i < n else _NOTHING
 
     for i in hot:
         c = text[i]
@@ -145,14 +123,18 @@ def suspects(text: str):
             yield i, tuple(sorted(cands, key=cands.get, reverse=True)), bool(fl or fr)
 
 
-def context_homophones(doc, config):
-    text = doc.text
+def context_homophones(lines: list[str]) -> list[list[Diagnostic]]:
+    """TY003 on each of ``lines``: the prefilter runs once over all of them
+    (one vectorised pass), the language model then only at the suspects."""
+    hot = _tables()[4].hot_positions_many(lines, RATIO)
+    return [list(_homophones_in(text, positions)) for text, positions in zip(lines, hot)]
+
+
+def _homophones_in(text: str, hot: list[int]):
     lm = data.language_model()
-    if lm is None:
-        return
     pairs = data.homophone_pairs()
     seen = set()
-    for i, cands, attached in suspects(text):
+    for i, cands, attached in suspects(text, hot):
         c = text[i]
         extra = ATTACHED_GAIN if attached else 0.0
         best = None

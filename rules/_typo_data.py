@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -200,7 +201,13 @@ class LanguageModel:
 
 @lru_cache(maxsize=1)
 def language_model() -> LanguageModel | None:
-    path = next((p for p in LM_PATHS if Path(p).is_file()), None)
+    """The model, or None (the context layer is then off). ``GWLINT_LANGUAGE_MODEL``
+    names another model file, or turns the layer off when set empty."""
+    configured = os.environ.get("GWLINT_LANGUAGE_MODEL")
+    if configured is not None and not configured.strip():
+        return None
+    paths = (configured,) if configured else LM_PATHS
+    path = next((p for p in paths if Path(p).is_file()), None)
     if path is None:
         log.warning("TY context layer off: language model not found "
                     "(install it with: apt-get install libime-data-language-model)")

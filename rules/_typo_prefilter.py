@@ -219,12 +219,6 @@ def _lookup(table, codes):
     return np.where(keys[at] == codes, values[at], 0)
 
 
-def hot_positions(text: str, ratio: int) -> list[int]:
-    """Positions where some sound-alike or look-alike word might beat the
-    floor: a superset of the TY003 suspects."""
-    return hot_positions_many([text], ratio)[0]
-
-
 def hot_positions_many(texts: list[str], ratio: int) -> list[list[int]]:
     """hot_positions for many lines in one vectorised pass (numpy's cost is
     per call, so a document's lines go together): the lines are joined with

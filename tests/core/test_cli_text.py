@@ -68,4 +68,4 @@ def test_wheel_contains_rule_packs(tmp_path):
     assert packs and packs <= names
     data = {"gwlint/" + p.relative_to(ROOT).as_posix() for p in (ROOT / "rules").rglob("data/**/*") if p.is_file()}
     assert data <= names
-    assert "gwlint/cli.py" in names and "gwlint/lsp/__init__.py" in names
+    assert "gwlint/cli/__init__.py" in names and "gwlint/lsp/__init__.py" in names

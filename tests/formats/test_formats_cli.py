@@ -3,12 +3,12 @@
 a one-line error with exit code 2."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 import pytest
 
-from gwlint.batch import discover
 from tests.formats.makers import odt, ofd
 from tests.formats.test_rtf import word_rtf
 
@@ -30,9 +30,10 @@ def drafts(tmp_path):
 
 
 def test_folders_take_the_new_suffixes(drafts):
-    files, errors = discover([str(drafts)])
-    assert not errors
-    assert sorted(p.rsplit("/", 1)[-1] for p in files) == ["a.odt", "b.rtf", "c.OFD"]
+    out = gwlint("--format", "json", drafts)
+    assert out.returncode == 1, out.stderr
+    paths = {f["path"].rsplit("/", 1)[-1] for f in json.loads(out.stdout)}
+    assert paths == {"a.odt", "b.rtf", "c.OFD"}
 
 
 def test_fix_never_writes_these_formats_and_says_so_once(drafts):

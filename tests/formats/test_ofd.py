@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from gwlint import InputError, lint, load_bytes, load_text
+from gwlint import InputError, lint_document as lint, load_bytes, load_text
 from gwlint.formats.ofd import _deltas
 from tests.formats.conftest import BODY, TITLE
 from tests.formats.makers import ofd, zip_files

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gwlint import InputError, lint, load_bytes
+from gwlint import InputError, lint_document as lint, load_bytes
 
 
 def gbk(text: str) -> str:

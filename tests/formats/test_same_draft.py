@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from gwlint import lint, load_path, load_text
+from gwlint import lint_document as lint, load_path, load_text
 from tests.formats.conftest import PARAGRAPHS, TABLE
 from tests.formats.makers import needs
 
