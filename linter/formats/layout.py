@@ -150,14 +150,17 @@ def space_for_gap(before: str, after: str, gap: float, em: float) -> str:
     or, between Chinese text an em or more apart, ideographic spaces (“目
     录”). Between a Chinese character and a Latin letter or digit, word
     processors add about a quarter em of their own (autospacing): only a
-    wider gap is a space there."""
+    wider gap is a space there. So a space typed there (“10 页”) is as wide
+    as none, and is lost."""
     if not before or not after or em <= 0:
         return ""
     a, b = before[-1], after[0]
     if gap >= 0.8 * em and not (a.isascii() and b.isascii()):
         return "\u3000" * max(1, min(round(gap / em), 8))
     autospaced = (a.isascii() and a.isalnum() and _is_ideograph(b)) or (_is_ideograph(a) and b.isascii() and b.isalnum())
-    return " " if gap > (0.45 if autospaced else 0.15) * em else ""
+    # “5G”, “G20”: in Chinese text a digit may be set in the Chinese font, and spaced like one
+    mixed = a.isascii() and b.isascii() and (a.isdigit() and b.isalpha() or a.isalpha() and b.isdigit())
+    return " " if gap > (0.45 if autospaced or mixed else 0.15) * em else ""
 
 
 def _is_ideograph(c: str) -> bool:

@@ -68,6 +68,7 @@ def test_latin_words_keep_their_space_across_a_wrap_numbers_do_not():
     ("2024", "年", 0.2 * EM, ""),  # a word processor's own gap between digits and Chinese
     ("2024", "年", 0.6 * EM, " "),
     ("World", "Bank", 0.25 * EM, " "),
+    ("5", "G", 0.2 * EM, ""),  # “5G” with the digit in the Chinese font
     ("目", "录", 2 * EM, "\u3000\u3000"),
     ("1", "总则", 1 * EM, "\u3000"),
     ("调查", "，", 0.05 * EM, ""),
