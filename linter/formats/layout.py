@@ -115,14 +115,21 @@ def paragraphs(pages: list[Page]) -> list[str]:
 
 def _runs_on(prev: TextLine, line: TextLine, left: float, right: float, size: float, pitch: float) -> bool:
     """Whether ``line`` continues the paragraph of ``prev``."""
-    if line.x0 > left + 0.6 * size:
-        return False  # indented or centred: a paragraph of its own
+    if line.x0 + _leading_space(line.text, size) > left + 0.6 * size:
+        return False  # indented (by the layout, or by spaces typed in) or centred: a paragraph of its own
     if prev.page == line.page:
         step = line.top - prev.top
         if step < 0.5 * size or step > pitch + 0.6 * size:
             return False  # a wider gap, or back up the page (another column or cell)
     room = right - prev.x1
     return room < _first_word_width(line.text.strip(), size) + 0.5 * size  # the next word did not fit
+
+
+def _leading_space(text: str, size: float) -> float:
+    """How wide the spaces a line starts with are (an ideographic space is an em)."""
+    stripped = text.lstrip(" \u3000\t\u00a0")
+    lead = text[:len(text) - len(stripped)]
+    return size * lead.count("\u3000") + 0.25 * size * (len(lead) - lead.count("\u3000"))
 
 
 def _first_word_width(text: str, size: float) -> float:

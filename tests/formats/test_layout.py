@@ -82,3 +82,9 @@ def test_lines_broken_short_of_the_mirrored_margin_are_not_wraps():
     says the right one is: the author broke them, not the page."""
     lines = [short("作者按二十个字断行的一行文字作者按二十个字断", False) for _ in range(6)]
     assert len(paragraphs([page(*lines)])) == 6
+
+
+def test_spaces_typed_at_the_start_of_a_line_indent_it():
+    """OFD writers may keep a typed indent as ideographic-space glyphs."""
+    p = page(full("\u3000\u3000第一段"), full("满行"), full("\u3000\u3000第二段"), short("完。"))
+    assert paragraphs([p]) == ["第一段满行", "第二段完。"]
