@@ -31,6 +31,12 @@ def read_wps(data: bytes, path: str):
 
 
 def _read(data: bytes, path: str, suffix: str):
+    doc = _read_what_it_holds(data, path, suffix)
+    doc.kind = doc.encoding = suffix[1:]  # to the user it is a .doc (or .wps), whatever it holds
+    return doc
+
+
+def _read_what_it_holds(data: bytes, path: str, suffix: str):
     head = data[:512].lstrip()
     if head.startswith(b"{\\rtf"):
         from .rtf import read as read_rtf
@@ -46,9 +52,7 @@ def _read(data: bytes, path: str, suffix: str):
             raise InputError(f"{path}: is a web page (HTML/XML) named {suffix}, not a Word document; "
                              f"save it as .docx in Word or WPS")
         raise InputError(f"{path}: not a Word 97–2003 or WPS document (no compound-file signature)")
-    doc = convert_to_docx(data, path, suffix)
-    doc.kind = doc.encoding = suffix[1:]
-    return doc
+    return convert_to_docx(data, path, suffix)
 
 
 def convert_to_docx(data: bytes, path: str, suffix: str):

@@ -1,11 +1,12 @@
 """PDF drafts through poppler's pdftotext.
 
-``pdftotext -bbox-layout`` runs pdftotext's layout analysis (the one behind
-``-layout``: columns, blocks and lines in reading order) and also gives each
-line's position on the page. The positions are what tell the layout's line
-wraps, which are joined, from line breaks in the draft itself, which are
-kept (gwlint.formats.layout): plain ``-layout`` text cannot tell a page-wide
-wrap from a draft hard-wrapped a little narrower.
+``pdftotext -bbox-layout`` gives every word of the text layer with its
+position on the page. The lines are put back in the order ``pdftotext
+-layout`` prints them (top to bottom; what shares a baseline is one line),
+and the positions tell the layout's line wraps, which are joined, from line
+breaks in the draft itself, which are kept (gwlint.formats.layout): plain
+``-layout`` text cannot tell a page-wide wrap from a draft hard-wrapped a
+little narrower.
 
 Needs a text layer: scanned pages (images) have no text, and gwlint does no
 OCR. A password-protected PDF is refused.

@@ -79,7 +79,8 @@ def test_issue_17_doc_no_longer_refused_as_binary(made_as, tmp_path):
 def test_what_a_doc_really_holds_is_checked_first(tmp_path):
     from tests.formats.test_rtf import word_rtf
 
-    assert load_bytes(word_rtf("其实是RTF"), "x.doc").text == "其实是RTF"  # Word's "save as .doc" of an RTF
+    doc = load_bytes(word_rtf("其实是RTF"), "x.doc")  # an RTF saved under .doc, as office systems do
+    assert (doc.text, doc.kind) == ("其实是RTF", "doc")
     with pytest.raises(InputError, match="web page"):
         load_bytes(b"<html><body>\xe6\x96\x87</body></html>", "x.doc")
     with pytest.raises(InputError, match="no compound-file signature"):
