@@ -6,7 +6,7 @@ an unknown key or a value of the wrong type is an error naming the key.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Hashable
 

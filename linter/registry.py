@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import Callable, Hashable, Iterable
 
 from .errors import PackError
-from .model import SEVERITIES, Diagnostic, Document, RuleMeta
+from .model import SEVERITIES, Diagnostic, RuleMeta
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 REQUIRED_KEYS = ("code", "name", "severity", "summary", "why", "bad", "good")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 

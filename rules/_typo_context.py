@@ -22,7 +22,7 @@ SKIP_CHARS = frozenset("的地得")  # TY010–TY012 handle 的/地/得
 RATIO = 30  # the corrected word must be this much more frequent than what is written
 # log10 gain of the language model needed to report a slip, by kind of slip:
 # tuned on ECSpell train (law, medical) and on held-out official sentences
-# (tests/rules/fixtures/typos/heldout.jsonl) so that clean official prose
+# (tests/rules/typos/heldout.jsonl) so that clean official prose
 # stays quiet while most input-method slips are caught.
 MIN_GAIN = {"同音": 5.0, "近音": 7.0, "形近": 6.0}
 ATTACHED_GAIN = 2.0  # ... plus this when the character already makes a (rarer) word with a neighbour

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from gwlint import InputError, lint_document as lint, load_bytes, load_path, load_text
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 from tests.formats.makers import blank_pdf, needs, odt, soffice_convert
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
