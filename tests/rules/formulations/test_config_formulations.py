@@ -10,7 +10,6 @@ from gwlint import ConfigError, Document
 from gwlint.api import lint_document as lint
 from gwlint.api import configure
 from tests.helpers import config_for
-from gwlint.rules import _formulation_data as data
 
 LIST = {"name": "三个一批", "items": ["储备一批", "谋划一批", "实施一批"], "source": "本单位工作要点，2024年"}
 TERM = {"old": "市城管局", "new": "市城市管理综合执法局", "kind": "superseded", "year": 2019, "source": "市政府机构改革，2019年"}

@@ -1,26 +1,12 @@
-"""DN: document numbers and citations (fixtures/docnumbers/cases.toml)."""
+"""DN: document numbers and citations (cases.toml, run by tests/rules/test_cases.py)."""
 import pytest
 
 from gwlint import Document
 from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import apply_edits, choose_edits
-from tests.rules._fixture_cases import check_case, load_cases
 
-CASES = load_cases("docnumbers")
 CODES = ("DN001", "DN002", "DN003")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_docnumbers_case(case):
-    check_case(case, ("DN",))
-
-
-def test_every_rule_has_ten_bad_and_ten_good_cases():
-    for code in CODES:
-        mine = [c for c in CASES if c["rule"] == code]
-        bad = [c for c in mine if any(code in e for e in c["expect"])]
-        assert len(bad) >= 10 and len(mine) - len(bad) >= 10, code
 
 
 def _safe_fix(text: str) -> str:

@@ -1,25 +1,10 @@
-"""DT: dates (fixtures/dates/cases.toml), and the fixes that may be applied blind."""
-import pytest
+"""DT: dates (cases.toml, run by tests/rules/test_cases.py), and the fixes that may be applied blind."""
 
 from gwlint import Document
 from gwlint.api import lint_document as lint
 from gwlint.config import Config
-from tests.rules._fixture_cases import check_case, load_cases
 
-CASES = load_cases("dates")
 CODES = ("DT001", "DT002", "DT003", "DT004")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_dates_case(case):
-    check_case(case, ("DT",))
-
-
-def test_every_rule_has_ten_bad_and_ten_good_cases():
-    for code in CODES:
-        mine = [c for c in CASES if c["rule"] == code]
-        bad = [c for c in mine if any(code in e for e in c["expect"])]
-        assert len(bad) >= 10 and len(mine) - len(bad) >= 10, code
 
 
 def _found(text, code):
