@@ -121,7 +121,8 @@ class Line:
     text: str
 
 
-KINDS = ("txt", "md", "docx")
+KINDS = ("txt", "md", "docx", "odt", "rtf", "doc", "wps", "pdf", "ofd")  # gwlint.load.READERS reads the others
+WRITABLE_KINDS = ("txt", "md")
 
 
 def kind_of(name: str) -> str:
@@ -137,21 +138,28 @@ class Document:
 
     ``path`` is the name reports show and configuration is looked up by: the
     file's path as given, the ``--stdin-filename``, or ``-``. ``kind`` is what
-    the text is (txt, md, docx), which rules may read (Markdown syntax is not
-    prose); it follows ``path`` unless given.
+    the text is (txt, md, docx, odt, rtf, doc, wps, pdf, ofd), which rules may
+    read (Markdown syntax is not prose); it follows ``path`` unless given.
     """
 
     text: str
     path: str = "-"
     encoding: str = "utf-8"
     bom: bool = False
-    # For .docx: the start offset of each paragraph in ``text``.
+    # For documents read from a word-processor or page format (.docx, .odt,
+    # .pdf, …): the start offset of each paragraph in ``text``.
     paragraph_starts: tuple[int, ...] | None = None
     kind: str = ""
 
     def __post_init__(self):
         if not self.kind:
             self.kind = kind_of(self.path)
+
+    @property
+    def writable(self) -> bool:
+        """Whether --fix can write this document back in its own format
+        (plain text and Markdown; not Word, OpenDocument, RTF, PDF or OFD)."""
+        return self.kind in WRITABLE_KINDS
 
     @cached_property
     def line_starts(self) -> list[int]:
