@@ -43,7 +43,7 @@ def cmd_check(argv: list[str]) -> int:
     from gwlint.rules import bundled_registry
 
     from . import files, pool
-    from .one_file import check_stdin
+    from .one_file import check_stdin, unwritable_notice
 
     ns = build_parser().parse_args(argv)
     if ns.version:
@@ -61,7 +61,8 @@ def cmd_check(argv: list[str]) -> int:
     paths, errors = files.discover(ns.paths, resolver)
     stdin_result = check_stdin(sys.stdin.buffer.read(), opts, resolver) if "-" in paths else None
     on_disk = [p for p in paths if p != "-"]
-    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted
+    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted \
+        and stdin_result.document.writable
     report_stream = sys.stderr if fixing_stdin else sys.stdout  # the fixed text owns stdout
     color = use_color(ns.color, None if ns.output else report_stream)
     per_file = None
@@ -75,6 +76,9 @@ def cmd_check(argv: list[str]) -> int:
     errors += [r.error for r in results if r.error]
     for e in errors:
         print(f"gwlint: error: {e}", file=sys.stderr)
+    notice = unwritable_notice(results)
+    if notice:
+        print(f"gwlint: {notice}", file=sys.stderr)
     ok = [r for r in results if r.linted]
     if fixing_stdin:
         _write_fixed_stdin(stdin_result)
