@@ -55,11 +55,16 @@ class LineCache(LRU):
 SHOWN_BY_DEFAULT = ("error", "warning")
 
 
+def named_codes(config: Config, registry: Registry) -> set[str]:
+    """The codes ``select`` names by code or family (``ALL`` names none)."""
+    return registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+
+
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
     codes = registry.matching(config.select)
     codes -= registry.matching(config.ignore)
     codes -= registry.matching(config.ignored_for(path))
-    named = registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+    named = named_codes(config, registry)
     return {c for c in codes
             if c in named or config.severity_for(c, registry.rules[c].severity) in SHOWN_BY_DEFAULT}
 
@@ -149,6 +154,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
     """Run every rule of ``registry`` that ``config`` selects on ``doc``, and
     return the findings, sorted, with names and severities filled in."""
     codes = selected_codes(config, registry, doc.path)
+    named = named_codes(config, registry)
     active = [c for c in registry.checkers if c.codes & codes]
     ctx = RuleContext(registry.resolve_options(config.options), doc.kind)
     found = _run_line_checkers([c for c in active if c.scope != "document"], doc, ctx, config.options, cache,
@@ -174,7 +180,9 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
             continue  # code, a link target or HTML in Markdown: no prose
         meta = registry.rules[d.code]
         # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
-                       config.severity_for(d.code, d.severity or meta.severity), d.related)
+        severity = config.severity_for(d.code, d.severity or meta.severity)
+        if severity not in SHOWN_BY_DEFAULT and d.code not in named:
+            continue  # an info finding (a rule may lower one) is shown only when its rule is asked for
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, severity, d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
     return sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
