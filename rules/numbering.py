@@ -124,8 +124,9 @@ def continued_starts(roots) -> dict[tuple[int, str], int]:
 def _introduced(doc, node) -> bool:
     """A list that its own lead-in introduces (注：, 具体要求如下：) starts at 1
     whatever came before it."""
-    for line in reversed(doc.lines[:node.line]):
-        t = line.text.strip()
+    lines = doc.lines
+    for i in range(node.line - 1, -1, -1):
+        t = lines[i].text.strip()
         if t:
             return t.endswith(("：", ":"))
     return False

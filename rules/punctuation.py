@@ -164,7 +164,7 @@ def paired_marks(doc, ctx):
     from gwlint.rules._scrape import residue_lines
 
     text = doc.text
-    residue = residue_lines(doc, ctx)
+    residue = set(residue_lines(doc, ctx))
     if residue:  # page chrome (【字号：⏎加大⏎…⏎】) is LY002's, not a pair left open
         lines = doc.lines
         doc = Document("".join((" " * (l.end - l.start) if l.number in residue else l.text)
