@@ -190,8 +190,9 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if suppressed and suppressed.silences(d.code, d.span):
             continue
         meta = registry.rules[d.code]
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),
-                       d.related)
+        # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
+                       config.severity_for(d.code, d.severity or meta.severity), d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
     out = sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
     if config.baseline is not None:

@@ -64,8 +64,10 @@ class Fix:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding. Rules leave ``name`` and ``severity`` empty; the engine
-    fills them from the rule's metadata and the user's configuration."""
+    """One finding. Rules leave ``name`` empty and usually ``severity`` too; the
+    engine fills them from the rule's metadata and the user's configuration. A
+    rule sets ``severity`` only to report one finding below its rule's default
+    (a superseded name in a document that gives no date of its own)."""
 
     code: str
     message: str
@@ -92,6 +94,7 @@ class RuleMeta:
     bad: tuple[str, ...]
     good: tuple[str, ...]
     source: str = ""  # the pack file it came from
+    retired: str = ""  # why the rule no longer reports anything (its code is never reused)
 
     @property
     def family(self) -> str:
@@ -99,6 +102,9 @@ class RuleMeta:
 
     def explain(self) -> str:
         """The rule's documentation, as ``gwlint rule CODE`` and hover show it."""
+        if self.retired:
+            return "\n".join([f"{self.code} {self.name}（已停用）", "", self.summary, "", self.why, "",
+                              f"已停用：{self.retired}"])
         lines = [f"{self.code} {self.name} ({self.severity})", "", self.summary, "", self.why, "", "错误示例:"]
         lines += [f"  ✗ {s}" for s in self.bad]
         lines += ["正确示例:"] + [f"  ✓ {s}" for s in self.good]
