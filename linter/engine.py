@@ -10,6 +10,7 @@ from .config import Config
 from .lru import LRU
 from .model import Diagnostic, Document, Span
 from .registry import Checker, Registry
+from .suppress import VERBS, suppressions_of
 
 log = logging.getLogger("gwlint")
 
@@ -149,10 +150,34 @@ def _allowed_spans(text: str, words) -> list[Span]:
     return spans
 
 
+_said = LRU(1000)  # directive warnings already given: once per process, not once per keystroke or fix pass
+
+
+def _warn_bad_directives(doc: Document, directives, registry: Registry) -> None:
+    """A directive gwlint cannot read is a warning on the log (stderr), as
+    ruff warns about a `# noqa` code it does not know; it never widens a
+    directive: unknown codes are dropped, the rest of the directive applies."""
+    for d in directives:
+        line = d.line + 1
+        if d.verb not in VERBS:
+            msg = f"{doc.path}:{line}: unknown directive 'gwlint-{d.verb}' (gwlint-{', gwlint-'.join(VERBS)})"
+        else:
+            unknown = [*d.bad, *(c for c in d.codes or () if not registry.is_known_pattern(c))]
+            if not unknown:
+                continue
+            msg = (f"{doc.path}:{line}: gwlint-{d.verb}: unknown rule code or prefix "
+                   f"{', '.join(repr(c) for c in unknown)}, ignored")
+        if _said.get(msg) is None:
+            _said.put(msg, True)
+            log.warning(msg)
+
+
 def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache | None = None,
          on_error: OnError = _log_rule_error) -> list[Diagnostic]:
     """Run every rule of ``registry`` that ``config`` selects on ``doc``, and
-    return the findings, sorted, with names and severities filled in."""
+    return the findings, sorted, with names and severities filled in: those
+    the document's own directives (Markdown comments) and the configuration's
+    baseline do not cover."""
     codes = selected_codes(config, registry, doc.path)
     named = named_codes(config, registry)
     active = [c for c in registry.checkers if c.codes & codes]
@@ -165,6 +190,9 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
             found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
     allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
     skipped = skipped_spans(doc) if doc.kind == "md" else []
+    suppressed = suppressions_of(doc)
+    if suppressed:
+        _warn_bad_directives(doc, suppressed.directives, registry)
     n = len(doc.text)
     result: dict[tuple, Diagnostic] = {}
     for d in found:
@@ -178,6 +206,8 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
             continue
         if skipped and inside_skipped(d.span, skipped):
             continue  # code, a link target or HTML in Markdown: no prose
+        if suppressed and suppressed.silences(d.code, d.span):
+            continue
         meta = registry.rules[d.code]
         # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
         severity = config.severity_for(d.code, d.severity or meta.severity)
@@ -185,4 +215,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
             continue  # an info finding (a rule may lower one) is shown only when its rule is asked for
         d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, severity, d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
-    return sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+    out = sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+    if config.baseline is not None:
+        out = config.baseline.unmatched(doc, out)
+    return out

@@ -54,6 +54,9 @@ def cmd_check(argv: list[str]) -> int:
     if not ns.paths:
         raise GwlintError("usage: no PATH given (try: gwlint seeds/, or gwlint - < draft.txt)")
     fmt = _report_format(ns.format)
+    if ns.add_baseline and (ns.fix or ns.diff or ns.no_baseline):
+        raise GwlintError("usage: --add-baseline records findings as they stand: not with --fix, --diff "
+                          "or --no-baseline")
     registry = bundled_registry()
     _check_patterns(ns, registry)
     opts = CheckOptions.of(ns)
@@ -69,6 +72,8 @@ def cmd_check(argv: list[str]) -> int:
     if fmt is not None and fmt.render_file and not ns.diff:
         per_file = functools.partial(fmt.render_file, color=color)
     show_progress = not ns.no_progress and sys.stderr.isatty() and fmt is not None
+    if ns.add_baseline:
+        per_file = None  # the findings themselves come back, to be recorded
     results = pool.run(on_disk, opts, resolver, jobs=ns.jobs, progress=show_progress,
                        render_file=per_file) if on_disk else []
     if stdin_result is not None:
@@ -80,6 +85,10 @@ def cmd_check(argv: list[str]) -> int:
     if notice:
         print(f"gwlint: {notice}", file=sys.stderr)
     ok = [r for r in results if r.linted]
+    if ns.add_baseline:
+        from .add_baseline import add_baseline
+
+        return add_baseline(ok, resolver, bool(errors))
     if fixing_stdin:
         _write_fixed_stdin(stdin_result)
     if fmt is None:
