@@ -145,9 +145,9 @@ class Injector:
         return "same_pinyin" if x < SAME_PINYIN else "fuzzy_pinyin" if x < SAME_PINYIN + FUZZY else "lookalike"
 
     def corrupt(self, s: str):
-        """(src, classes) with one or two slips, or None."""
+        """(src, classes, spans) with one or two slips, or None."""
         taken: set[int] = set()
-        classes = []
+        classes, spans = [], []
         for n in range(2 if self.rng.random() < SECOND else 1):
             got = None
             for kind in (self.kind(), "same_pinyin"):
@@ -161,7 +161,8 @@ class Injector:
             s, kind, (a, b) = got
             taken.update(range(a - 1, b + 1))
             classes.append(kind)
-        return s, classes
+            spans.append((a, b))
+        return s, classes, spans
 
 
 def build(folder: Path, seed: int = 15, per_split: int = 700) -> dict[str, list[dict]]:
@@ -183,9 +184,9 @@ def build(folder: Path, seed: int = 15, per_split: int = 700) -> dict[str, list[
             got = inj.corrupt(s)
             if not got:
                 continue
-            src, classes = got
-            out[split].append({"src": s, "tgt": s, "doc": name, "classes": []})
-            out[split].append({"src": src, "tgt": s, "doc": name, "classes": classes})
+            src, classes, spans = got
+            out[split].append({"src": s, "tgt": s, "doc": name, "classes": [], "spans": []})
+            out[split].append({"src": src, "tgt": s, "doc": name, "classes": classes, "spans": spans})
     return out
 
 

@@ -15,6 +15,7 @@ from .model import SEVERITIES
 
 CONFIG_NAMES = ("gwlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; larger files are refused
+TYPO_SENSITIVITIES = ("default", "review")  # other tools set this key: keep the name and values
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Config:
     lexicon: tuple[str, ...] = ()  # extra fixed expressions (TY)
     confusions: tuple[tuple[str, str], ...] = ()  # (wrong, right) pairs (TY)
     formulations: tuple[dict, ...] = ()  # extra EX entries
+    typo_sensitivity: str = "default"  # TY context layer: "default", or "review" (more suspects, TY004)
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     root: str | None = None  # folder of the config file; patterns are relative to it
@@ -36,7 +38,7 @@ class Config:
     @cached_property
     def fingerprint(self) -> int:
         """Identifies the settings that can change a rule's output (for caches)."""
-        return hash(repr((self.allow, self.lexicon, self.confusions, self.formulations)))
+        return hash(repr((self.allow, self.lexicon, self.confusions, self.formulations, self.typo_sensitivity)))
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Codes or prefixes that ``per-file-ignores`` switches off for ``path``."""
@@ -161,6 +163,10 @@ def parse_config(data: dict, source: str | None = None, registry=None) -> Config
                 if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                     raise ConfigError("key 'formulations' must be an array of tables ([[formulations]])")
                 kw["formulations"] = tuple(_formulation(i, v) for i, v in enumerate(value))
+            elif key == "typo-sensitivity":
+                if value not in TYPO_SENSITIVITIES:
+                    raise ConfigError("key 'typo-sensitivity' must be one of " + ", ".join(f'"{v}"' for v in TYPO_SENSITIVITIES))
+                kw["typo_sensitivity"] = value
             elif key == "max-file-size":
                 if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                     raise ConfigError("key 'max-file-size' must be a positive number of bytes")

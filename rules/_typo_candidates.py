@@ -67,9 +67,10 @@ class PinyinIndex:
     def sound_alikes(self, span: str) -> list[str]:
         """Vocabulary words that read like ``span`` and differ from it in 1..MAX_CHANGED characters."""
         out = []
+        short = len(span) <= MAX_CHANGED  # every word of the key differs in at most MAX_CHANGED characters
         for key in self.keys(span):
             for w in self.by_key.get(key, ()):
-                if w != span and sum(a != b for a, b in zip(w, span)) <= MAX_CHANGED and w not in out:
+                if w != span and (short or sum(a != b for a, b in zip(w, span)) <= MAX_CHANGED) and w not in out:
                     out.append(w)
         return out
 
@@ -96,12 +97,15 @@ def common_single_characters() -> frozenset[str]:
 
 
 def lookalike_words(span: str, is_word, looks: dict[str, frozenset[str]]) -> list[str]:
-    """``span`` with one character replaced by a look-alike, where that is a word."""
+    """``span`` with one character replaced by a look-alike, where that is a
+    word (``is_word``: a predicate, or a set of words)."""
+    words = is_word if isinstance(is_word, (set, frozenset)) else None
     out = []
     for k, c in enumerate(span):
+        head, tail = span[:k], span[k + 1:]
         for r in looks.get(c, ()):
-            w = span[:k] + r + span[k + 1:]
-            if (len(w) >= 2 and is_word(w)) and w not in out:
+            w = head + r + tail
+            if (w in words if words is not None else is_word(w)) and len(w) >= 2 and w not in out:
                 out.append(w)
     return out
 
@@ -110,7 +114,31 @@ def candidates(text: str, start: int, end: int, index: PinyinIndex, is_word, loo
     """Corrections of text[start:end] (sound-alike and look-alike words)."""
     span = text[start:end]
     out = index.sound_alikes(span)
-    for w in lookalike_words(span, is_word, looks):
-        if w not in out:
-            out.append(w)
+    if end - start <= 2:  # a look-alike slip is one character of a word: look within two
+        for w in lookalike_words(span, is_word, looks):
+            if w not in out:
+                out.append(w)
+    return out
+
+
+DOUBT_MARGIN = 0.5  # log10: a word is doubtful when a sound-alike or look-alike is this much more frequent
+STRONG_DOUBT = 1.0  # ... and doubted at the default tier when this much
+
+
+def doubtful_words(index: PinyinIndex, scorer, words, looks) -> list[tuple[str, float]]:
+    """(word, margin) of the words of 2 to 4 characters with a sound-alike or
+    look-alike word more frequent by DOUBT_MARGIN or more (log10; margin: by
+    how much at most): a slip for that word would hide in them (机智 for 机制)."""
+    out = []
+    uni = scorer.unigram
+    for w in words:
+        if not 2 <= len(w) <= MAX_WORD:
+            continue
+        u = uni(w)
+        if u is None:
+            continue
+        best = max((uni(v) or -99.0 for v in index.sound_alikes(w) + lookalike_words(w, scorer.is_word, looks)),
+                   default=-99.0)
+        if best - u >= DOUBT_MARGIN:
+            out.append((w, best - u))
     return out

@@ -39,12 +39,34 @@ def idioms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def builtin_confusions() -> dict[str, str]:
+    """Known misspellings (confusions.tsv) and non-recommended variant forms
+    (variants.tsv), wrong → right."""
     pairs = {}
-    for line in _lines("confusions.tsv"):
+    for name in ("confusions.tsv", "variants.tsv"):
+        for line in _lines(name):
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[0] != parts[1]:
+                pairs[parts[0]] = parts[1]
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def standard_forms() -> dict[str, str]:
+    """Non-recommended variant → recommended form (戮力 → 勠力), from variants.tsv."""
+    out = {}
+    for line in _lines("variants.tsv"):
         parts = line.split("\t")
         if len(parts) >= 2 and parts[0] != parts[1]:
-            pairs[parts[0]] = parts[1]
-    return pairs
+            out[parts[0]] = parts[1]
+    return out
+
+
+def standardised(entry: str) -> str:
+    """``entry`` with its non-recommended variant forms replaced (戮力同心 → 勠力同心)."""
+    for wrong, right in standard_forms().items():
+        if wrong in entry:
+            entry = entry.replace(wrong, right)
+    return entry
 
 
 @lru_cache(maxsize=1)

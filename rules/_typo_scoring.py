@@ -19,38 +19,59 @@ def is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+class _Contains:
+    def __init__(self, model):
+        self.model = model
+
+    def __contains__(self, w: str) -> bool:
+        return w in self.model
+
+
 class Scorer:
     def __init__(self, model, vocabulary: frozenset[str] | None = None):
         self.model = model
-        self.vocabulary = vocabulary  # the model's words, as a set (faster than asking the model)
+        self.vocabulary = vocabulary if vocabulary is not None else _Contains(model)  # a set: faster than the model
         self.unk = model.score("<unk>", bos=False, eos=False)
         self.unigram = lru_cache(maxsize=200_000)(self._unigram)
         self.score = lru_cache(maxsize=200_000)(self._score)
         self.segment = lru_cache(maxsize=200_000)(self._segment)
 
+        self._unigrams: dict[str, float] = {}  # word → log10 unigram probability, filled as words are met
+
     def _unigram(self, w: str) -> float | None:
-        if self.is_word(w):
+        if w in self.vocabulary:
             return self.model.score(w, bos=False, eos=False)
         return None
 
     def is_word(self, w: str) -> bool:
-        return w in self.vocabulary if self.vocabulary is not None else w in self.model
+        return w in self.vocabulary
 
     def _segment(self, text: str) -> tuple[str, ...]:
+        """The most probable split of ``text`` into the model's words (unigram
+        probabilities; an unknown character costs what <unk> costs)."""
         n = len(text)
-        best = [0.0] + [float("-inf")] * n
-        back = [0] * (n + 1)
-        uni = self.unigram
+        best = [0.0] + [-1e9] * n
+        back = [1] * (n + 1)
+        known = self._unigrams
+        vocabulary = self.vocabulary
+        score = self.model.score
+        unk = self.unk
         for i in range(1, n + 1):
+            top, arg = -1e9, 1
             for L in range(1, min(MAX_TOKEN, i) + 1):
-                u = uni(text[i - L:i])
+                w = text[i - L:i]
+                u = known.get(w)
                 if u is None:
-                    if L > 1:
+                    if w in vocabulary:
+                        u = known[w] = score(w, bos=False, eos=False)
+                    elif L == 1:
+                        u = unk
+                    else:
                         continue
-                    u = self.unk
                 v = best[i - L] + u
-                if v > best[i]:
-                    best[i], back[i] = v, L
+                if v > top:
+                    top, arg = v, L
+            best[i], back[i] = top, arg
         out = []
         i = n
         while i > 0:

@@ -82,17 +82,34 @@ def mark(texts: list[str], words: np.ndarray, doubtful: np.ndarray):
     n = len(cps)
     covered = np.zeros(n + 1, dtype=np.int64)  # a difference array: +1 at a word's start, -1 after its end
     doubt_at = []
+    word_at = {}
     for L in (2, 3, 4):
         code, ok = _window_codes(cps, cjk, L)
         if not len(code):
             continue
         is_word = ok & _member(code, words)
+        word_at[L] = is_word
         starts = np.flatnonzero(is_word)
         np.add.at(covered, starts, 1)
         np.add.at(covered, starts + L, -1)
-        d = np.flatnonzero(ok & _member(code, doubtful))
-        if len(d):
-            doubt_at.append(np.stack((d, d + L), axis=1))
+        d = ok & _member(code, doubtful)
+        doubt_at.append((L, d))
+    spans = []
+    for L, d in doubt_at:
+        # a doubtful word inside a longer word (察院 in 检察院, 当事 in 当事人) is not a word of the text
+        inside = np.zeros(len(d), dtype=bool)
+        for M in (3, 4):
+            if M <= L or M not in word_at:
+                continue
+            w = word_at[M]
+            for shift in range(M - L + 1):  # the longer word starts ``shift`` characters before
+                hi = min(len(d), len(w) + shift)
+                if hi > shift:
+                    inside[shift:hi] |= w[:hi - shift]
+        at = np.flatnonzero(d & ~inside)
+        if len(at):
+            spans.append(np.stack((at, at + L), axis=1))
+    doubt_at = spans
     orphan = np.flatnonzero(cjk & (np.cumsum(covered[:n]) == 0))
     starts = _line_starts(texts)
     line = np.searchsorted(starts, orphan, "right") - 1

@@ -2,8 +2,9 @@
 
 - TY001: one wrong character inside a fixed expression (市帜鲜明 → 旗帜鲜明);
 - TY002: a known misspelling from the confusion lexicon (布署 → 部署);
-- TY003: a homophone that is wrong in context (行动市从严 → 行动是从严),
-  found by the fcitx5 word trigram model.
+- TY003: a slip of the input method that is wrong in context (行动市从严 →
+  行动是从严, 经济社会法展 → 发展), found by the fcitx5 word trigram model;
+- TY004: with typo-sensitivity = "review", the weaker suspects as well.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from gwlint.model import Diagnostic, Fix, Span
 from gwlint.registry import checks
 from gwlint.text import is_cjk
 from gwlint.rules import _typo_data as data
-from gwlint.rules._typo_context import _standalone, context_homophones
-from gwlint.rules._typo_context import prepare as prepare_context
+from gwlint.rules import _typo_slips as slips
+from gwlint.rules._typo_context import _standalone
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
@@ -29,7 +30,8 @@ def fixed_phrase_index(extra: tuple[str, ...]):
     set, a sorted tuple, and that tuple as arrays for the near-miss search."""
     from gwlint.rules import _typo_prefilter as prefilter  # numpy: loaded only when TY001 runs
 
-    entries = {e for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
+    # the standard form wins: an entry written with a non-recommended variant is corrected first
+    entries = {data.standardised(e) for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
     ordered = tuple(sorted(entries))
     return frozenset(entries), ordered, prefilter.phrase_table(ordered)
 
@@ -39,13 +41,24 @@ def fixed_phrase_index(extra: tuple[str, ...]):
 _PREPARED: tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]] = ((), {})
 
 
-def _word_across_edge(text: str, s: int, L: int, k: int, words) -> bool:
-    """Whether the character at window position k makes a word with the
-    character just outside the window (then the window cuts across words)."""
-    if k == 0 and s > 0 and text[s - 1:s + 1] in words:
-        return True
+def _word_across_edge(text: str, s: int, L: int, k: int, words, longest: int = 4) -> bool:
+    """Whether the character at window position k belongs to a word that
+    reaches outside the window (then the window cuts across words and is no
+    near miss: 师德师风建设 is not 作风建设, 社会主义法治理念 keeps its 法治)."""
     e = s + L
-    return k == L - 1 and e < len(text) and text[e - 1:e + 1] in words
+    i = s + k
+    for n in range(2, longest + 1):
+        for a in range(max(0, i - n + 1), i + 1):
+            b = a + n
+            if b <= len(text) and (a < s or b > e) and text[a:b] in words:
+                return True
+    return False
+
+
+def _pair_across_edge(text: str, s: int, e: int, words) -> bool:
+    """Whether a two-character misspelling is only the halves of two other
+    words (临床第一 holds no 床第: 临床 and 第一 are words; 记录相关, no 录相)."""
+    return e - s == 2 and s > 0 and e < len(text) and text[s - 1:s + 1] in words and text[e - 1:e + 1] in words
 
 
 def _prepare(lines, config):
@@ -57,17 +70,17 @@ def _prepare(lines, config):
     _, ordered, table = fixed_phrase_index(tuple(config.lexicon))
     _PREPARED = (ordered, dict(zip(lines, near_misses_many(lines, table))))
     if data.language_model() is not None:
-        prepare_context(lines)
+        slips.prepare(lines, config.typo_sensitivity)
 
 
-@checks("TY001", "TY002", "TY003", scope="line", prepare=_prepare)
+@checks("TY001", "TY002", "TY003", "TY004", scope="line", prepare=_prepare)
 def typos_in_context(doc, config):
     """TY001 and TY002 first; TY003 then skips characters they already cover,
     so one slip is reported once."""
     phrase = _phrase_findings(doc.text, tuple(config.lexicon), tuple(config.confusions))
     covered = [(d.span.start, d.span.end) for d in phrase]
     yield from phrase
-    for d in context_homophones(doc, config):
+    for d in slips.context_slips(doc.text, config.typo_sensitivity):
         if not any(s <= d.span.start < e for s, e in covered):
             yield d
 
@@ -116,7 +129,7 @@ def fixed_phrase_typos(doc, config):
             continue
         if lm is not None and lm.is_word(window):
             continue  # the variant is itself a word
-        if _word_across_edge(text, s, L, k, known_words):
+        if _word_across_edge(text, s, L, k, _boundary_words()):
             continue  # 社会主义法治理念: the odd character belongs to a word outside the window
         reason = data.confusable(wrong, right)
         gain = lm.gain(text, s, s + L, entry) if lm is not None else None
@@ -151,10 +164,24 @@ def confusion_index(extra: tuple[tuple[str, str], ...]):
     return PhraseIndex(pairs), pairs
 
 
+@lru_cache(maxsize=1)
+def _boundary_words() -> frozenset[str]:
+    """Words whose edges a near miss may not cut across: the dictionary words,
+    the language model's words and the vocabulary of official writing."""
+    from gwlint.rules import _typo_vocabulary as vocab
+
+    path = vocab.lm_path()
+    model_words = {w for w in vocab.lm_vocabulary(path) if 2 <= len(w) <= 4} if path else set()
+    return frozenset(data.words() | model_words | vocab.official_vocabulary())
+
+
 def known_misspellings(doc, config):
     index, pairs = confusion_index(tuple(config.confusions))
+    user = dict(config.confusions)
     for start, end, wrong in index.finditer(doc.text):
         right = pairs[wrong]
+        if wrong not in user and _pair_across_edge(doc.text, start, end, _boundary_words()):
+            continue
         yield Diagnostic("TY002", f"“{wrong}”应为“{right}”", Span(start, end),
                          Fix.replace(Span(start, end), right, safe=True))
 
