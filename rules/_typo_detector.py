@@ -32,7 +32,7 @@ class Suspect:
     replacement: str
     gain: float  # log10 gain of the language model
     kind: str  # 同音, 近音, 形近
-    need: float = 0.0  # the gain the evidence asked for
+    runner_up: float = -99.0  # the gain of the second-best correction of the span
 
 
 @dataclass(eq=False)  # compared and hashed by identity (caches key on it)
@@ -122,10 +122,11 @@ STANDALONE = -3.7  # log10 unigram: a lone character more frequent than this is 
 
 
 @lru_cache(maxsize=1)
-def _pair_chars() -> frozenset[str]:
+def _pair_chars() -> dict[str, str]:
+    """The known one-character slips: wrong → right (市 → 是)."""
     from gwlint.rules import _typo_data as data
 
-    return frozenset(data.homophone_pairs())
+    return {w: r for w, (r, _) in data.homophone_pairs().items()}
 
 
 def spans_around(text: str, orphans: list[int], doubtful: list[tuple[int, int]], scorer: Scorer,
@@ -192,12 +193,17 @@ def raw_suspects(text: str, orphans: list[int], doubtful: list[tuple[int, int]],
         options = options_for(text[s:e], (s, e) in doubt and (s, e) not in near_orphan)
         if not options:
             continue
-        best = None
-        for r, g in zip(options, scorer.gains(text, s, e, options)):
-            if g >= min_gain and (best is None or g > best[0]):
-                best = (g, r)
-        if best:
-            found.append(Suspect(s, e, best[1], best[0], kind_of(text[s:e], best[1], res)))
+        pair_right = pairs.get(text[s]) if e - s == 1 else None
+        if pair_right is not None and pair_right not in options:
+            options = options + (pair_right,)
+        ranked = sorted(zip(scorer.gains(text, s, e, options), options), reverse=True)
+        if ranked[0][0] >= min_gain:
+            g, r = ranked[0]
+            found.append(Suspect(s, e, r, g, kind_of(text[s:e], r, res), ranked[1][0] if len(ranked) > 1 else -99.0))
+        if pair_right is not None and ranked[0][1] != pair_right:  # the known slip (市 for 是) is judged on its own
+            g = next(g for g, r in ranked if r == pair_right)
+            if g >= min_gain:
+                found.append(Suspect(s, e, pair_right, g, kind_of(text[s:e], pair_right, res)))
     found.sort(key=lambda x: -x.gain)
     return found
 
@@ -291,7 +297,8 @@ def features(text: str, x: Suspect, res: Resources, document: str | None) -> dic
     f.update(gain=x.gain, fluency_after=after, fluency_before=before, unigram=u if u is not None else -8.0,
              two_changed=float(len(changed) >= 2), real_word=float(res.scorer.is_word(text[x.start:x.end])),
              fuzzy=float(x.kind == "近音"), shape=float(x.kind == "形近"), length=float(x.end - x.start),
-             single=float(x.end - x.start == 1), breaks_word=breaks, known_pair=float(known_pair(text, x)))
+             single=float(x.end - x.start == 1), breaks_word=breaks, known_pair=float(known_pair(text, x)),
+             lead=min(x.gain - x.runner_up, 10.0))  # a clear winner, or any word would do (a name)?
     return f
 
 
@@ -323,8 +330,8 @@ def judge(text: str, x: Suspect, res: Resources, document: str | None) -> tuple[
         return None, 0.0
     changed = evidence.changed_positions(text, x.start, x.replacement)
     if known_pair(text, x):  # a known one-character slip standing alone: the gain alone decides
-        if closes_word(text, x.start, res.scorer.is_word) or evidence.affix_after_word(
-                text, changed, res.scorer.is_word) or evidence.hard_evidence(
+        if closes_word(text, x.start, res.scorer.is_word) or evidence.affix_in_use(
+                text, x.start, document, res.scorer.is_word) or evidence.hard_evidence(
                 text, x.start, x.end, x.replacement, res.official, document):
             return None, 0.0
         for tier in TIERS:
@@ -351,10 +358,17 @@ def detect_lines(lines: list[str], res: Resources, tier: str = "default",
     ``document`` is the whole text the lines come from (repetition evidence)."""
     wanted = TIERS[:TIERS.index(tier) + 1]
     out = []
-    for text, found in zip(lines, detect_raw(lines, res, MIN_GAIN, tier)):
+    # the review tier doubts more words; what it finds only there is review-level
+    default_doubts = (None if tier == "default" else
+                      [set(d) for _, d in suspects.mark(lines, res.words, res.doubtful["default"])])
+    marks = suspects.mark(lines, res.words, res.doubtful[tier])
+    for k, (text, (orphans, doubtful)) in enumerate(zip(lines, marks)):
         judged = []
-        for x in found:
+        review_only = set(doubtful) - default_doubts[k] if default_doubts is not None else set()
+        for x in raw_suspects(text, orphans, doubtful, res, MIN_GAIN):
             level, rank = judge(text, x, res, document)
+            if level == "default" and (x.start, x.end) in review_only:
+                level = "review"
             if level in wanted:
                 judged.append((rank - 10 * TIERS.index(level), level, x))
         out.append(without_overlaps(text, judged))

@@ -24,9 +24,10 @@ import re
 
 SKIP = float("inf")
 ADMIN_SUFFIX = frozenset("县镇村旗乡区市省州盟屯寨营坝沟岭")
-PLACE_ONLY_SUFFIX = frozenset("县镇村旗乡盟屯寨")  # never a slip themselves (市, 区 may be: 行动市从严)
-NAME_FOLLOWERS = ("高速", "高铁", "铁路", "公路", "大道", "大街", "大桥", "隧道", "机场", "港区", "园区", "路", "街",
-                  "桥", "河", "湖", "山", "江", "湾", "站", "线", "集团", "公司", "工程", "项目", "基地", "水库", "口岸")
+PLACE_ONLY_SUFFIX = frozenset("县镇村旗乡盟屯寨")
+BEFORE_SUFFIX = frozenset("县镇村旗乡区盟屯寨")  # an edit just before one is a place name (not 市: 成市 is 城市)  # never a slip themselves (市, 区 may be: 行动市从严)
+NAME_FOLLOWERS = ("高速", "高铁", "铁路", "公路", "大道", "大街", "大桥", "隧道", "机场", "港区", "水库", "口岸",
+                  "路", "街", "河", "湖", "江", "湾")  # road, river and place names: 延榆高铁, 汝箕沟
 TITLES = ("记者", "书记", "省长", "市长", "县长", "区长", "镇长", "村长", "主任", "部长", "厅长", "局长", "处长",
           "主席", "总理", "委员", "同志", "院士", "教授", "烈士", "总经理", "董事长", "先生", "女士", "摄", "编辑",
           "作者", "通讯员", "贫困户", "村民", "农民", "军人", "职工", "党员", "干部", "群众", "老人", "医生", "教师")
@@ -60,7 +61,7 @@ def is_name(text: str, start: int, end: int, changed: list[int]) -> bool:
     after = text[end:end + 2]
     last = max(changed)
     # on or just before an administrative suffix: 水坪村, 华溪村, 马鬃山村
-    if any(c in ADMIN_SUFFIX for c in text[last + 1:last + 3]) or text[last] in PLACE_ONLY_SUFFIX:
+    if any(c in BEFORE_SUFFIX for c in text[last + 1:last + 3]) or text[last] in PLACE_ONLY_SUFFIX:
         return True
     if any(after.startswith(f) for f in NAME_FOLLOWERS):
         return True
@@ -136,6 +137,22 @@ def in_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
 def affix_after_word(text: str, changed: list[int], is_word) -> bool:
     """A changed character that is a word-forming affix after a word (兜底式, 集成式, 代理师)."""
     return any(text[i] in AFFIXES and i >= 2 and is_word(text[i - 2:i]) for i in changed)
+
+
+def affix_in_use(text: str, i: int, document: str | None, is_word) -> bool:
+    """Whether text[i] is an affix after a word that the text uses so again
+    (兜底式保障和开发式帮扶): a second X式 shows the writer forming words."""
+    c = text[i]
+    if not (c in AFFIXES and i >= 2 and is_word(text[i - 2:i])):
+        return False
+    where = document if document is not None else text
+    uses = 0
+    at = where.find(c)
+    while at >= 0 and uses < 2:
+        if at >= 2 and is_word(where[at - 2:at]):
+            uses += 1
+        at = where.find(c, at + 1)
+    return uses >= 2
 
 
 def rare_character(text: str, changed: list[int], char_freq: dict[str, int]) -> bool:

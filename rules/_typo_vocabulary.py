@@ -102,6 +102,7 @@ def _word_file(name: str) -> frozenset[str]:
 def official_vocabulary() -> frozenset[str]:
     """Words of real official writing that the language model may lack or
     misjudge: mined (official_vocabulary.txt), newer terms with their sources
-    (new_terms.txt), the political terms and the team's official words."""
+    (new_terms.txt), the political terms, the team's official words, and the
+    idioms of TY001 (a character inside one written right is meant)."""
     return (_word_file("official_vocabulary.txt") | _word_file("new_terms.txt")
-            | data.political_terms() | _word_file("official_words.txt"))
+            | data.political_terms() | _word_file("official_words.txt") | data.idioms())

@@ -80,16 +80,24 @@ HOMOPHONES = [
     ("理论学习事党员的必修课。", "理论学习是党员的必修课。"),
     ("团结统一市党的生命。", "团结统一是党的生命。"),
     ("监督市最好的保护。", "监督是最好的保护。"),
+    # two of the nine misses recorded before issue 15: the candidate search now reaches them
+    ("各项工作取得了新的近展。", "各项工作取得了新的进展。"),
+    ("各单位要认真贯彻落石。", "各单位要认真贯彻落实。"),
 ]
 
-# Homophone slips the context layer does not catch yet (measured, kept honest):
-# the wrong character forms a valid word with a neighbour (落石, 领到) or the
-# language model's margin is too small to report without false alarms.
-HOMOPHONE_MISSES = [
-    "各项工作取得了新的近展。", "要进一步加强组织领到。", "各单位要认真贯彻落石。",
-    "不断增强人民群众的获得敢。", "抓落实市领导干部的基本职责。",
-    "担当作为事干部的应有品格。", "依法行政事政府工作的基本准则。", "安全市发展的前提。", "教育事国之大计。",
+# The other seven misses recorded before issue 15. The language model's
+# margin is small for these: a real word (领到) or a one-character slip whose
+# window gains little (事/市 for 是 before a noun). Reporting them at the
+# default tier would cost false alarms on real documents, so the review tier
+# (typo-sensitivity = "review") reports them, as TY004.
+REVIEW_TIER_ONLY = [
+    ("要进一步加强组织领到。", "领导"), ("担当作为事干部的应有品格。", "是"),
+    ("依法行政事政府工作的基本准则。", "是"), ("安全市发展的前提。", "是"), ("教育事国之大计。", "是"),
 ]
+# Two stay missed, for a reason: 获得感 is newer than the language model, whose
+# vocabulary the candidates come from; and 市领导 (the city's leaders) is
+# itself a common phrase, so 抓落实市领导干部 reads as written.
+HOMOPHONE_MISSES = ["不断增强人民群众的获得敢。", "抓落实市领导干部的基本职责。"]
 
 DE_DI_DE = [
     ("必须清醒的认识到问题的严重性。", "必须清醒地认识到问题的严重性。"),
@@ -207,9 +215,17 @@ def test_good_sentence_is_clean(good):
 
 
 @pytest.mark.parametrize("text", HOMOPHONE_MISSES)
-@pytest.mark.xfail(reason="known limit of the context layer (see the comment above)", strict=False)
+@pytest.mark.xfail(reason="known limit of the context layer (see the comment above)", strict=True)
 def test_known_homophone_misses(text):
-    assert lint(Document(text), TY)
+    assert lint(Document(text), Config(select=("TY",), typo_sensitivity="review"))
+
+
+@pytest.mark.parametrize("bad, right", REVIEW_TIER_ONLY)
+def test_review_tier_reports_the_weaker_suspects(bad, right):
+    assert lint(Document(bad), TY) == []
+    found = lint(Document(bad), Config(select=("TY",), typo_sensitivity="review"))
+    assert [(d.code, d.fix.edits[0].text) for d in found] == [("TY004", right)]
+    assert found[0].severity == "info"
 
 
 def test_each_class_has_thirty_cases():
