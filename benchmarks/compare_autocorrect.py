@@ -222,7 +222,8 @@ def gwlint_topic(code: str) -> str:
 
 
 def gwlint_findings(path: str, text: str) -> list[Finding]:
-    from gwlint import Config, Document, lint
+    from gwlint import Config, Document
+    from gwlint.api import lint_document as lint
 
     doc = Document(text, path=path)
     out = []
@@ -364,7 +365,8 @@ def time_child(which: str, size_mb: float) -> None:
 
     docs = corpus(size_mb)
     if which.startswith("gwlint"):
-        from gwlint import Config, Document, lint
+        from gwlint import Config, Document
+        from gwlint.api import lint_document as lint
 
         cfg = Config(select=("PU", "NM")) if which == "gwlint-PU,NM" else Config()
         lint(Document("同志们：要旗帜鲜明讲政治。\n", path="warmup.txt"), cfg)

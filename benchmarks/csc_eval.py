@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from gwlint import Document, lint  # noqa: E402
+from gwlint import Document  # noqa: E402
+from gwlint.api import lint_document as lint  # noqa: E402
 from gwlint.config import Config  # noqa: E402
 
 TIERS = ["default", "review"]
@@ -55,17 +56,18 @@ PHRASE_CODES = ("TY001", "TY002", "TY010", "TY011", "TY015")  # the TY rules out
 
 
 def config(select: str, tier: str) -> Config:
-    return Config(select=tuple(s.strip() for s in select.split(",") if s.strip()), typo_sensitivity=tier)
+    return Config(select=tuple(s.strip() for s in select.split(",") if s.strip()),
+                  options=(("typo-sensitivity", tier),))
 
 
 def spans_in_context(src: str, document: str | None, tier: str, select: str) -> list[tuple[int, int]]:
     """TY findings in ``src``: the context layer (TY003/TY004) with ``document``
     as context, and the other TY rules on the sentence."""
-    from gwlint.registry import default_registry
+    from gwlint.rules import bundled_registry
     from gwlint.rules._typo_slips import findings_for_lines
 
     cfg = config(select, tier)
-    codes = default_registry().matching(cfg.select)
+    codes = bundled_registry().matching(cfg.select)
     found = [(d.span.start, d.span.end) for d in lint(Document(src), config(",".join(c for c in PHRASE_CODES
                                                                                     if c in codes) or "NONE", tier))
              ] if any(c in codes for c in PHRASE_CODES) else []

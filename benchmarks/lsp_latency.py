@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for the test suite's raw LSP client (tests.lsp.rawclient)
 
 from gwlint.model import Document  # noqa: E402
 from tests.lsp.rawclient import RawServer  # noqa: E402

@@ -58,7 +58,11 @@ def corpus(size_mb: float) -> list[str]:
 
 def one_run(select: str, size_mb: float) -> None:
     """Child process: load resources, then time one lint of every document."""
-    from gwlint import Document, lint
+    try:  # the Python API (since the rule API: the core takes the registry, gwlint.api wires in the bundled one)
+        from gwlint import Document
+        from gwlint.api import lint_document as lint
+    except ImportError:  # an older checkout, for before/after figures
+        from gwlint import Document, lint
     from gwlint.config import Config
 
     cfg = Config(select=tuple(select.split(",")))

@@ -6,16 +6,15 @@ an unknown key or a value of the wrong type is an error naming the key.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import Hashable
 
 from .errors import ConfigError
 from .model import SEVERITIES
 
 CONFIG_NAMES = ("gwlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; larger files are refused
-TYPO_SENSITIVITIES = ("default", "review")  # other tools set this key: keep the name and values
 
 
 @dataclass(frozen=True)
@@ -25,20 +24,17 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()  # (code or prefix, severity)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     allow: frozenset[str] = frozenset()
-    # Extra data supplied by the user, for the rule families that use it.
-    lexicon: tuple[str, ...] = ()  # extra fixed expressions (TY)
-    confusions: tuple[tuple[str, str], ...] = ()  # (wrong, right) pairs (TY)
-    formulations: tuple[dict, ...] = ()  # extra EX entries
-    typo_sensitivity: str = "default"  # TY context layer: "default", or "review" (more suspects, TY004)
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # The keys rule packs read (lexicon, formulations…), as their packs parsed
+    # them: sorted (key, value) pairs, hashable, so caches can key on them.
+    options: tuple[tuple[str, Hashable], ...] = ()
     root: str | None = None  # folder of the config file; patterns are relative to it
     source: str | None = None  # the config file itself
 
-    @cached_property
-    def fingerprint(self) -> int:
-        """Identifies the settings that can change a rule's output (for caches)."""
-        return hash(repr((self.allow, self.lexicon, self.confusions, self.formulations, self.typo_sensitivity)))
+    def option(self, key: str, default: Hashable = None) -> Hashable:
+        """A pack option as set in this configuration (packs' defaults aside)."""
+        return dict(self.options).get(key, default)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Codes or prefixes that ``per-file-ignores`` switches off for ``path``."""
@@ -103,7 +99,8 @@ def _codes(key: str, value) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
-def _strings(key: str, value) -> tuple[str, ...]:
+def strings(key: str, value) -> tuple[str, ...]:
+    """A list of strings (core keys and pack options); anything else is an error naming the key."""
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"key '{key}' must be a list of strings")
     return tuple(value)
@@ -115,15 +112,15 @@ def _check_known_codes(key: str, codes, registry) -> None:
             raise ConfigError(f"key '{key}': unknown rule code or prefix '{c}'")
 
 
-def parse_config(data: dict, source: str | None = None, registry=None) -> Config:
-    """Validate a ``[tool.gwlint]`` or ``gwlint.toml`` table."""
-    from .registry import default_registry
-
-    registry = registry or default_registry()
+def parse_config(data: dict, source: str | None, registry) -> Config:
+    """Validate a ``[tool.gwlint]`` or ``gwlint.toml`` table. The core keys are
+    read here; every other key must be an option some rule pack of
+    ``registry`` declares, and that pack parses it."""
     where = f"{source}: " if source else ""
     root = str(Path(source).parent) if source else None
     base_dir = Path(root) if root else Path.cwd()
     kw: dict = {"root": root, "source": source}
+    options: dict = {}
     try:
         for key, value in data.items():
             if key in ("select", "ignore"):
@@ -150,90 +147,25 @@ def parse_config(data: dict, source: str | None = None, registry=None) -> Config
                     pfi.append((pattern, codes))
                 kw["per_file_ignores"] = tuple(pfi)
             elif key == "allow":
-                kw["allow"] = frozenset(w for w in _strings(key, value) if w)
+                kw["allow"] = frozenset(w for w in strings(key, value) if w)
             elif key == "exclude":
-                kw["exclude"] = _strings(key, value)
-            elif key == "lexicon":
-                kw["lexicon"] = _read_word_lists(key, _strings(key, value), base_dir)
-            elif key == "confusions":
-                if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in value.items()):
-                    raise ConfigError("key 'confusions' must be a table of \"wrong\" = \"right\"")
-                kw["confusions"] = tuple(value.items())
-            elif key == "formulations":
-                if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-                    raise ConfigError("key 'formulations' must be an array of tables ([[formulations]])")
-                kw["formulations"] = tuple(_formulation(i, v) for i, v in enumerate(value))
-            elif key == "typo-sensitivity":
-                if value not in TYPO_SENSITIVITIES:
-                    raise ConfigError("key 'typo-sensitivity' must be one of " + ", ".join(f'"{v}"' for v in TYPO_SENSITIVITIES))
-                kw["typo_sensitivity"] = value
+                kw["exclude"] = strings(key, value)
             elif key == "max-file-size":
                 if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                     raise ConfigError("key 'max-file-size' must be a positive number of bytes")
                 kw["max_file_size"] = value
+            elif key in registry.options:
+                options[key] = registry.options[key].parse(value, base_dir)
             else:
                 raise ConfigError(f"unknown key '{key}'")
     except ConfigError as exc:
         raise ConfigError(f"{where}{exc}") from None
-    return Config(**kw)
+    return Config(**kw, options=tuple(sorted(options.items())))
 
 
-LIST_KEYS = {"name", "label", "items", "source"}
-TERM_KEYS = {"old", "new", "kind", "year", "since", "source", "not_before"}
-TERM_KINDS = ("canonical", "superseded")
-
-
-def _formulation(i: int, entry: dict) -> dict:
-    """One [[formulations]] table: a fixed list (name or label, items) or a
-    term (old, new); see rules/_formulation_data.user_entries."""
-    where = f"formulations[{i}]"
-
-    def text(key: str) -> None:
-        if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
-            raise ConfigError(f"key '{where}.{key}' must be a non-empty string")
-
-    if "items" in entry:
-        kind, allowed = "a fixed list (one with 'items')", LIST_KEYS
-    elif "old" in entry or "new" in entry:
-        kind, allowed = "a term (one with 'old' and 'new')", TERM_KEYS
-    else:
-        raise ConfigError(f"key '{where}' must be a fixed list (name, items) or a term (old, new)")
-    for key in entry:
-        if key not in allowed:
-            raise ConfigError(f"unknown key '{where}.{key}' in {kind}")
-    for key in entry:
-        if key not in ("items", "year", "since"):
-            text(key)
-    if "items" in entry:
-        if "name" not in entry and "label" not in entry:
-            raise ConfigError(f"key '{where}.name' is missing (the list's name or label)")
-        if "name" in entry and "label" in entry:
-            raise ConfigError(f"key '{where}.label' duplicates '{where}.name': give one of them")
-        items = entry["items"]
-        if (not isinstance(items, list) or len(items) < 2
-                or not all(isinstance(v, str) and v.strip() for v in items)):
-            raise ConfigError(f"key '{where}.items' must be an array of at least 2 non-empty strings")
-        if len(set(items)) != len(items):
-            raise ConfigError(f"key '{where}.items' repeats an item")
-        return dict(entry)
-    for key in ("old", "new"):
-        if key not in entry:
-            raise ConfigError(f"key '{where}.{key}' is missing")
-    if entry["old"] == entry["new"]:
-        raise ConfigError(f"key '{where}.new' is the same as '{where}.old'")
-    if "kind" in entry and entry["kind"] not in TERM_KINDS:
-        raise ConfigError(f"key '{where}.kind' must be one of {', '.join(TERM_KINDS)}")
-    if "year" in entry and "since" in entry:
-        raise ConfigError(f"key '{where}.since' duplicates '{where}.year': give one of them")
-    for key in ("year", "since"):
-        v = entry.get(key)
-        if key in entry and (not isinstance(v, int) or isinstance(v, bool) or not 1900 <= v <= 2100):
-            raise ConfigError(f"key '{where}.{key}' must be a year such as 2018")
-    return dict(entry)
-
-
-def _read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, ...]:
-    """Read user lexicon files: one entry per line, '#' starts a comment."""
+def read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, ...]:
+    """Read the word-list files a pack option names (relative to the config
+    file's folder): one entry per line, '#' starts a comment."""
     words: list[str] = []
     for name in files:
         path = (base / name) if not Path(name).is_absolute() else Path(name)
@@ -248,7 +180,7 @@ def _read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str,
     return tuple(words)
 
 
-def read_config_file(path: Path, registry=None) -> Config:
+def read_config_file(path: Path, registry) -> Config:
     import tomli
 
     try:
@@ -289,27 +221,57 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=64)
-def _cached_config(path: str, mtime: float) -> Config:
-    return read_config_file(Path(path))
+class ConfigResolver:
+    """The configuration that applies to each file, found once per folder and
+    read once per version of each config file, with the command line's or the
+    editor's ``select``/``ignore`` on top. The CLI keeps one for a run, the
+    language server one for a session (``forget()`` when config files change).
+    """
 
+    def __init__(self, registry, explicit: str | None = None, select=None, ignore=None):
+        self.registry = registry
+        self.explicit = explicit
+        self.select, self.ignore = select, ignore
+        self._found: dict[str, Path | None] = {}  # folder → the config file in force there
+        self._read: dict[str, tuple[tuple[int, int], Config]] = {}  # config file → (its stat, Config)
 
-def config_for(path: str | Path, explicit: str | None = None) -> Config:
-    """The configuration that applies to ``path`` (``-`` means the cwd)."""
-    if explicit:
-        p = Path(explicit)
-        if not p.is_file():
-            raise ConfigError(f"{explicit}: config file not found")
-        return read_config_file(p)
-    start = Path.cwd() if str(path) == "-" else Path(path)
-    found = find_config_file(start)
-    if found is None:
-        return Config()
-    try:
-        mtime = found.stat().st_mtime
-    except OSError:
-        mtime = 0.0
-    return _cached_config(str(found), mtime)
+    def forget(self) -> None:
+        """Config files were added, changed or removed: look again."""
+        self._found.clear()
+        self._read.clear()
+
+    def config_file(self, path: str | Path) -> Path | None:
+        """The config file that applies to ``path`` (``-``: the working folder)."""
+        if self.explicit:
+            return Path(self.explicit)
+        start = Path.cwd() if str(path) == "-" else Path(path)
+        try:
+            folder = start.resolve()
+            if not folder.is_dir():
+                folder = folder.parent
+        except OSError:
+            return None
+        key = str(folder)
+        if key not in self._found:
+            self._found[key] = find_config_file(folder)
+        return self._found[key]
+
+    def for_path(self, path: str | Path) -> Config:
+        """The configuration for ``path``, overrides applied."""
+        found = self.config_file(path)
+        if found is None:
+            cfg = DEFAULT_CONFIG
+        else:
+            try:
+                st = found.stat()
+            except OSError:
+                raise ConfigError(f"{found}: config file not found") from None
+            stamp = (st.st_mtime_ns, st.st_size)
+            cached = self._read.get(str(found))
+            if cached is None or cached[0] != stamp:
+                cached = self._read[str(found)] = (stamp, read_config_file(found, self.registry))
+            cfg = cached[1]
+        return cfg.with_overrides(self.select, self.ignore)
 
 
 DEFAULT_CONFIG = Config()

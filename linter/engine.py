@@ -1,37 +1,50 @@
 """``lint()``: the one entry point that the CLI, the language server, the
-pre-commit hook and the batch reports all call."""
+pre-commit hook, the batch reports and the Python API all call."""
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from .config import DEFAULT_CONFIG, Config
+from typing import Callable, Hashable, Mapping
+
+from .config import Config
+from .lru import LRU
 from .model import Diagnostic, Document, Span
-from .registry import Checker, Registry, default_registry
+from .registry import Checker, Registry
 
 log = logging.getLogger("gwlint")
 
 
-class LineCache:
-    """Results of line-scoped checkers, keyed by (checker, line text, config).
+class RuleContext:
+    """What a rule receives besides the text, for one ``lint()`` call: the
+    options of every pack (parsed, defaults filled in), the kind of document
+    (txt, md, docx), and a memo for whole-document analyses that several
+    rules read (the outline, the web-page residue, the phrase typos)."""
+
+    __slots__ = ("options", "kind", "_memo")
+
+    def __init__(self, options: Mapping[str, Hashable], kind: str = "txt"):
+        self.options = options
+        self.kind = kind
+        self._memo: dict = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], object]):
+        """``compute()``, once per ``lint()`` call and ``key``."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+
+class LineCache(LRU):
+    """Findings of the line-scoped checkers, keyed by (checkers, line text,
+    document kind, pack options).
 
     One keystroke changes one line, so the language server re-runs only the
     line-scoped checkers on that line. Bounded, least recently used first out.
     """
 
     def __init__(self, size: int = 50_000):
-        self.size = size
-        self._data: OrderedDict = OrderedDict()
-
-    def get(self, key):
-        value = self._data.get(key)
-        if value is not None:
-            self._data.move_to_end(key)
-        return value
-
-    def put(self, key, value) -> None:
-        self._data[key] = value
-        if len(self._data) > self.size:
-            self._data.popitem(last=False)
+        super().__init__(size)
 
 
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
@@ -41,57 +54,70 @@ def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
     return codes
 
 
-def _run_document_checker(checker: Checker, doc: Document, config: Config, on_error) -> list[Diagnostic]:
+OnError = Callable[[Checker, Exception], None]
+
+
+def _guarded(checker: Checker, on_error: OnError, failed: set[str], call):
+    """``call()``, or None when the rule throws: a broken rule must not take
+    the tool down; it is reported once and skipped for the rest of the call."""
+    if checker.key in failed:
+        return None
     try:
-        return list(checker.func(doc, config))
-    except Exception as exc:  # a broken rule must not take the tool down
+        return call()
+    except Exception as exc:
+        failed.add(checker.key)
         on_error(checker, exc)
-        return []
+        return None
 
 
-def _run_line_checkers(checkers: list[Checker], doc: Document, config: Config, cache: LineCache | None,
-                       on_error) -> list[Diagnostic]:
-    """Run the line-scoped checkers line by line, with one cache entry per
-    line for all of them: an edit re-runs them on the edited line only."""
-    out: list[Diagnostic] = []
-    suffix = doc.path.rsplit(".", 1)[-1].lower() if "." in doc.path else ""
+def _run_line_checkers(checkers: list[Checker], doc: Document, ctx: RuleContext, options_key,
+                       cache: LineCache | None, on_error: OnError) -> list[Diagnostic]:
+    """Run the line- and lines-scoped checkers with one cache entry per line
+    for all of them: an edit re-runs them on the edited lines only."""
     keys = tuple(c.key for c in checkers)
-    failed: set[str] = set()
     rows = []  # (line, cache key, cached findings or None)
     for line in doc.lines:
         if line.text.strip():
-            key = (keys, line.text, suffix, config.fingerprint)
+            key = (keys, line.text, doc.kind, options_key)
             rows.append((line, key, cache.get(key) if cache is not None else None))
-    pending = [line.text for line, _, found in rows if found is None]
-    for checker in checkers:
-        if checker.prepare is not None and pending:
-            try:
-                checker.prepare(pending, config)
-            except Exception as exc:  # a broken rule must not take the tool down
-                failed.add(checker.key)
-                on_error(checker, exc)
+    pending = [row for row in rows if row[2] is None]
+    failed: set[str] = set()
+    per_line: list[list[Diagnostic]] = [[] for _ in pending]
+    if pending:
+        texts = [line.text for line, _, _ in pending]
+        for checker in checkers:
+            if checker.scope == "lines":
+                found = _guarded(checker, on_error, failed, lambda: _per_line(checker.func(texts, ctx), len(texts)))
+                if found is not None:
+                    for bucket, more in zip(per_line, found):
+                        bucket.extend(more)
+            else:
+                for bucket, text in zip(per_line, texts):
+                    sub = Document(text, path=doc.path, encoding=doc.encoding, kind=doc.kind)
+                    found = _guarded(checker, on_error, failed, lambda: list(checker.func(sub, ctx)))
+                    if found is None:
+                        break
+                    bucket.extend(found)
+    out: list[Diagnostic] = []
+    fresh = iter(per_line)
     for line, key, found in rows:
         if found is None:
-            sub = Document(line.text, path=doc.path, encoding=doc.encoding)
-            collected: list[Diagnostic] = []
-            clean = True
-            for checker in checkers:
-                if checker.key in failed:
-                    continue
-                try:
-                    collected.extend(checker.func(sub, config))
-                except Exception as exc:  # a broken rule must not take the tool down
-                    failed.add(checker.key)
-                    clean = False
-                    on_error(checker, exc)
-            found = tuple(collected)
-            if cache is not None and clean:
+            found = tuple(next(fresh))
+            if cache is not None and not failed:
                 cache.put(key, found)
         if line.start:
             out.extend(d.shifted(line.start) for d in found)
         else:
             out.extend(found)
     return out
+
+
+def _per_line(found, n: int) -> list:
+    """A ``lines`` checker's answer: exactly one list of findings per line."""
+    found = list(found)
+    if len(found) != n:
+        raise ValueError(f"returned findings for {len(found)} lines, not {n}")
+    return found
 
 
 def _log_rule_error(checker: Checker, exc: Exception) -> None:
@@ -108,16 +134,19 @@ def _allowed_spans(text: str, words) -> list[Span]:
     return spans
 
 
-def lint(doc: Document, config: Config = DEFAULT_CONFIG, *, registry: Registry | None = None,
-         cache: LineCache | None = None, on_error=_log_rule_error) -> list[Diagnostic]:
-    """Run every selected rule on ``doc`` and return its findings, sorted."""
-    registry = registry or default_registry()
+def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache | None = None,
+         on_error: OnError = _log_rule_error) -> list[Diagnostic]:
+    """Run every rule of ``registry`` that ``config`` selects on ``doc``, and
+    return the findings, sorted, with names and severities filled in."""
     codes = selected_codes(config, registry, doc.path)
     active = [c for c in registry.checkers if c.codes & codes]
-    found = _run_line_checkers([c for c in active if c.scope == "line"], doc, config, cache, on_error)
+    ctx = RuleContext(registry.resolve_options(config.options), doc.kind)
+    found = _run_line_checkers([c for c in active if c.scope != "document"], doc, ctx, config.options, cache,
+                               on_error)
+    failed: set[str] = set()
     for checker in active:
         if checker.scope == "document":
-            found.extend(_run_document_checker(checker, doc, config, on_error))
+            found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
     allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
     n = len(doc.text)
     result: dict[tuple, Diagnostic] = {}
@@ -127,7 +156,8 @@ def lint(doc: Document, config: Config = DEFAULT_CONFIG, *, registry: Registry |
         if not (0 <= d.span.start <= d.span.end <= n):
             log.error("rule %s reported a span outside the text: %s", d.code, d.span)
             continue
-        if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end) for a in allowed):
+        if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end)
+                           for a in allowed):
             continue
         meta = registry.rules[d.code]
         d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),

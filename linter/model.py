@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterator
 
@@ -97,6 +97,13 @@ class RuleMeta:
     def family(self) -> str:
         return self.code[:2]
 
+    def explain(self) -> str:
+        """The rule's documentation, as ``gwlint rule CODE`` and hover show it."""
+        lines = [f"{self.code} {self.name} ({self.severity})", "", self.summary, "", self.why, "", "错误示例:"]
+        lines += [f"  ✗ {s}" for s in self.bad]
+        lines += ["正确示例:"] + [f"  ✓ {s}" for s in self.good]
+        return "\n".join(lines)
+
 
 @dataclass(frozen=True)
 class Line:
@@ -108,9 +115,25 @@ class Line:
     text: str
 
 
+KINDS = ("txt", "md", "docx")
+
+
+def kind_of(name: str) -> str:
+    """The kind of document a file name says it is: its suffix if gwlint knows
+    it, else plain text (``-``, ``.text``, no suffix)."""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    return suffix if suffix in KINDS else "txt"
+
+
 @dataclass
 class Document:
-    """Decoded text plus what is needed to write it back unchanged."""
+    """Decoded text plus what is needed to report on it and write it back.
+
+    ``path`` is the name reports show and configuration is looked up by: the
+    file's path as given, the ``--stdin-filename``, or ``-``. ``kind`` is what
+    the text is (txt, md, docx), which rules may read (Markdown syntax is not
+    prose); it follows ``path`` unless given.
+    """
 
     text: str
     path: str = "-"
@@ -118,7 +141,11 @@ class Document:
     bom: bool = False
     # For .docx: the start offset of each paragraph in ``text``.
     paragraph_starts: tuple[int, ...] | None = None
-    meta: dict = field(default_factory=dict)
+    kind: str = ""
+
+    def __post_init__(self):
+        if not self.kind:
+            self.kind = kind_of(self.path)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -9,30 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from .model import Document, Span
-
-CN_NUM = "〇一二三四五六七八九"
-
-
-def cn_to_int(s: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (up to 99)."""
-    s = s.replace("两", "二")
-    if not s:
-        return 0
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (CN_NUM.index(tens) if tens else 1) * 10 + (CN_NUM.index(ones) if ones else 0)
-    return CN_NUM.index(s) if len(s) == 1 else 0
-
-
-def int_to_cn(n: int) -> str:
-    if n < 10:
-        return CN_NUM[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_NUM[tens]) + "十" + (CN_NUM[ones] if ones else "")
-
+from .text import CN_DIGITS, cn_to_int
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Heading families in GB/T 9704 order; the rank is the level they should have.
@@ -108,7 +88,7 @@ def match_heading(text: str):
         if not rest.strip() or (family == "arabic-dot" and not re.match(r"\s*[\u4e00-\u9fff“《（]", rest)):
             continue  # "2." followed by nothing or by Latin text is not a heading
         if family == "cn-dun" and m.group("sep") != "、" and (
-                not re.match(r"[\u4e00-\u9fff“《]", rest.lstrip()) or rest.lstrip()[:1] in CN_NUM + "十两"):
+                not re.match(r"[\u4e00-\u9fff“《]", rest.lstrip()) or rest.lstrip()[:1] in CN_DIGITS + "十两"):
             continue  # “一 一对应”“一，二，三” are no headings
         return family, number, m
     return None
@@ -167,9 +147,18 @@ def residue_lines(doc: Document) -> set[int]:
 ATTACHMENT_NOTE = re.compile(r"附\s*件\s*[：:]")
 
 
-@lru_cache(maxsize=64)
-def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
-    doc = Document(text)
+class Outline(NamedTuple):
+    roots: tuple[OutlineNode, ...]  # the tree, roots in document order
+    residue: tuple[int, ...]  # line numbers of a table of contents left at the top (not in the tree)
+
+
+def outline_of(doc: Document, ctx) -> Outline:
+    """The outline of ``doc``, parsed once per lint() call (``ctx``: the
+    rule context) however many rules read it."""
+    return ctx.memo("outline", lambda: _parse(doc))
+
+
+def _parse(doc: Document) -> Outline:
     skip = residue_lines(doc)
     roots: list[_Builder] = []
     stack: list[_Builder] = []
@@ -195,7 +184,7 @@ def _parse(text: str) -> tuple[tuple[OutlineNode, ...], tuple[int, ...]]:
         else:
             body_from = 0
         _inline_items(line, body_from, stack, roots)
-    return tuple(r.freeze(1) for r in roots), tuple(sorted(skip))
+    return Outline(tuple(r.freeze(1) for r in roots), tuple(sorted(skip)))
 
 
 def _inline_items(line, body_from: int, stack, roots) -> None:
@@ -224,12 +213,12 @@ def _inline_items(line, body_from: int, stack, roots) -> None:
 
 def parse_outline(doc: Document) -> list[OutlineNode]:
     """The outline tree of ``doc``: roots in document order."""
-    return list(_parse(doc.text)[0])
+    return list(_parse(doc).roots)
 
 
 def outline_residue(doc: Document) -> tuple[int, ...]:
     """Line numbers of a table of contents left at the top (not in the tree)."""
-    return _parse(doc.text)[1]
+    return _parse(doc).residue
 
 
 def walk(nodes):

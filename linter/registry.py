@@ -1,8 +1,15 @@
-"""Finds the rule packs under ``rules/`` and checks that they are well formed.
+"""Rule packs: how gwlint reads them and checks that they are well formed.
 
-A rule pack is a TOML file ``rules/<family>.toml`` holding one ``[[rule]]``
-table per rule (its documentation and examples), next to a Python module
-``rules/<family>.py`` whose checker functions are marked with ``@checks``.
+A rule pack is a Python package. For each family it holds:
+
+- ``<family>.toml``: one ``[[rule]]`` table per rule (its documentation and
+  good and bad examples, which the test suite runs);
+- ``<family>.py``: the checker functions, marked with ``@checks``, and an
+  ``OPTIONS`` tuple naming the configuration keys the family reads.
+
+The core never imports a pack. A front end builds a ``Registry`` from one
+(the bundled pack is ``gwlint.rules.bundled_registry()``) and passes it to
+``parse_config`` and ``lint``.
 """
 from __future__ import annotations
 
@@ -10,40 +17,61 @@ import importlib
 import pkgutil
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
+from types import ModuleType
+from typing import Callable, Hashable, Iterable
 
 from .errors import PackError
-from .model import SEVERITIES, Diagnostic, Document, RuleMeta
+from .model import SEVERITIES, Diagnostic, RuleMeta
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 REQUIRED_KEYS = ("code", "name", "severity", "summary", "why", "bad", "good")
 OPTIONAL_KEYS = ("fixable",)
+SCOPES = ("line", "lines", "document")
 
-CheckFunc = Callable[[Document, object], Iterable[Diagnostic]]
+CheckFunc = Callable[..., Iterable[Diagnostic]]
 
 
-def checks(*codes: str, scope: str = "document", prepare: Callable | None = None):
-    """Mark a function as the checker for ``codes``.
+def checks(*codes: str, scope: str = "document"):
+    """Mark a function as the checker for ``codes``. Every checker receives a
+    ``RuleContext`` (``ctx``) as its last argument. By scope:
 
-    ``scope="line"`` promises that the function looks at one line at a time:
-    the engine then runs it per line and caches results by line text, which
-    keeps the language server fast on long documents. A line checker may name
-    a ``prepare(lines, config)`` function: the engine hands it every line it
-    is about to check, at once, so that work done better in bulk (one
-    vectorised pass instead of one per line) is done before the line loop.
+    - ``"document"``: ``f(doc, ctx)`` sees the whole document;
+    - ``"line"``: ``f(doc, ctx)`` sees one line at a time (``doc`` holds just
+      that line); the engine caches its findings by line text, which keeps
+      the language server fast on long documents;
+    - ``"lines"``: ``f(lines, ctx)`` takes the texts of many lines at once and
+      returns one list of findings per line (offsets within that line), for
+      work done better in bulk, such as one vectorised pass; cached like
+      ``"line"``, so it is handed only the lines not in the cache.
     """
-    if scope not in ("line", "document"):
+    if scope not in SCOPES:
         raise ValueError(scope)
 
     def mark(func):
         func.gwlint_codes = frozenset(codes)
         func.gwlint_scope = scope
-        func.gwlint_prepare = prepare
         return func
 
     return mark
+
+
+@dataclass(frozen=True)
+class Option:
+    """A configuration key that a rule pack reads, and how to read it.
+
+    ``parse(value, base)`` turns the raw TOML value into a hashable value (a
+    tuple, a frozenset, a frozen dataclass), reading any file it names
+    relative to ``base``, the folder of the configuration file; it raises
+    ``ConfigError`` with a message naming the key. Rules find the parsed value,
+    or ``default``, in ``ctx.options[key]``.
+    """
+
+    key: str
+    parse: Callable[[object, Path], Hashable]
+    default: Hashable
+    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +79,6 @@ class Checker:
     func: CheckFunc
     codes: frozenset[str]
     scope: str
-    prepare: Callable | None = None
 
     @cached_property
     def key(self) -> str:
@@ -62,6 +89,7 @@ class Checker:
 class Registry:
     rules: dict[str, RuleMeta]
     checkers: tuple[Checker, ...]
+    options: dict[str, Option]
 
     def matching(self, patterns: Iterable[str]) -> set[str]:
         """Codes matched by codes or prefixes (``TY``, ``TY0``, ``ALL``)."""
@@ -78,11 +106,21 @@ class Registry:
         p = pattern.strip().upper()
         return p == "ALL" or any(c.startswith(p) for c in self.rules)
 
+    @cached_property
+    def default_options(self) -> dict[str, Hashable]:
+        return {key: opt.default for key, opt in self.options.items()}
 
-def rules_dir() -> Path:
-    import gwlint.rules as rules
+    def resolve_options(self, given: tuple[tuple[str, Hashable], ...]) -> dict[str, Hashable]:
+        """Every pack option: the parsed values ``given``, else the defaults."""
+        if not given:
+            return self.default_options
+        return {**self.default_options, **dict(given)}
 
-    return Path(rules.__file__).parent
+    def __hash__(self) -> int:  # one registry per pack, compared by identity
+        return id(self)
+
+    def __eq__(self, other) -> bool:
+        return self is other
 
 
 def _load_pack(path: Path) -> list[RuleMeta]:
@@ -127,33 +165,55 @@ def _load_pack(path: Path) -> list[RuleMeta]:
     return metas
 
 
-def _collect_checkers(package) -> list[Checker]:
-    found = []
+def _pack_modules(package: ModuleType) -> list[ModuleType]:
+    """The family modules of a pack (not its ``_helpers``), imported."""
+    modules = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
         try:
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))
         except Exception as exc:  # a broken pack is reported in one line, like a malformed TOML pack
             where = getattr(exc, "filename", None) or f"{info.name}.py"
             line = f":{exc.lineno}" if getattr(exc, "lineno", None) else ""
             raise PackError(f"rule pack {Path(where).name}{line}: cannot load: {type(exc).__name__}: "
                             f"{getattr(exc, 'msg', None) or exc}") from None
-        for value in vars(module).values():
-            codes = getattr(value, "gwlint_codes", None)
-            if codes and getattr(value, "__module__", None) == module.__name__:
-                found.append(Checker(value, codes, value.gwlint_scope, getattr(value, "gwlint_prepare", None)))
-    return found
+    return modules
 
 
-def build_registry(directory: Path, package) -> Registry:
+RESERVED_KEYS = frozenset({"select", "ignore", "extend-select", "severity", "per-file-ignores", "allow",
+                           "exclude", "max-file-size", "extend"})
+
+
+def _collect(module: ModuleType) -> tuple[list[Checker], list[Option]]:
+    checkers = [Checker(value, value.gwlint_codes, value.gwlint_scope) for value in vars(module).values()
+                if getattr(value, "gwlint_codes", None) and getattr(value, "__module__", None) == module.__name__]
+    options = list(getattr(module, "OPTIONS", ()))
+    for opt in options:
+        if not isinstance(opt, Option):
+            raise PackError(f"{module.__name__}: OPTIONS must hold Option entries, got {opt!r}")
+    return checkers, options
+
+
+def build_registry(package: ModuleType) -> Registry:
+    """Read every rule pack of ``package`` and check that they fit together:
+    each code documented once and checked, each option key declared once."""
+    directory = Path(package.__file__).parent
     metas: dict[str, RuleMeta] = {}
     for path in sorted(directory.glob("*.toml")):
         for meta in _load_pack(path):
             if meta.code in metas:
                 raise PackError(f"{path}: rule {meta.code}: key 'code' duplicates a rule in {metas[meta.code].source}")
             metas[meta.code] = meta
-    checkers = _collect_checkers(package)
+    checkers: list[Checker] = []
+    options: dict[str, Option] = {}
+    for module in _pack_modules(package):
+        found, declared = _collect(module)
+        checkers += found
+        for opt in declared:
+            if opt.key in RESERVED_KEYS or opt.key in options:
+                raise PackError(f"{module.__name__}: option '{opt.key}' is already a configuration key")
+            options[opt.key] = opt
     covered: set[str] = set()
     for checker in checkers:
         for code in checker.codes:
@@ -162,12 +222,6 @@ def build_registry(directory: Path, package) -> Registry:
         covered |= checker.codes
     for code, meta in metas.items():
         if code not in covered:
-            raise PackError(f"{directory / meta.source}: rule {code}: key 'code' has no checker in rules/*.py")
-    return Registry(dict(sorted(metas.items())), tuple(checkers))
-
-
-@lru_cache(maxsize=1)
-def default_registry() -> Registry:
-    import gwlint.rules as rules
-
-    return build_registry(rules_dir(), rules)
+            raise PackError(f"{directory / meta.source}: rule {code}: key 'code' has no checker in "
+                            f"{directory.name}/*.py")
+    return Registry(dict(sorted(metas.items())), tuple(checkers), options)

@@ -1,4 +1,5 @@
-"""Character classes shared by the rule families."""
+"""Character classes and small text facts shared by the rule families:
+Chinese characters and marks, display width, Chinese numerals."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,6 +15,23 @@ def is_cjk(ch: str) -> bool:
 
 
 CJK_PUNCT = set("，。、；：？！“”‘’《》〈〉（）【】…—～·「」『』〔〕")
+
+# Where sentences and paragraphs end. One copy for every rule family.
+SENTENCE_END = "。！？…!?"  # marks that end a sentence
+CLAUSE_END = "；;：:"  # marks a paragraph may also stop at (a list item; 同志们：)
+CLOSING_MARKS = "”’）》】」』)"  # closing quotes and brackets that may follow the end
+OPENING_MARKS = "“‘（《【「『("
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence (its closing quotes and brackets aside)."""
+    return line.rstrip().rstrip(CLOSING_MARKS).endswith(tuple(SENTENCE_END))
+
+
+def ends_paragraph(line: str) -> bool:
+    """Whether a paragraph may end with ``line``: it ends a sentence or a
+    clause (；：), perhaps inside closing quotes or brackets."""
+    return line.rstrip().rstrip(CLOSING_MARKS).endswith(tuple(SENTENCE_END + CLAUSE_END))
 
 
 def is_cjk_or_punct(ch: str) -> bool:
@@ -43,3 +61,28 @@ def display_width(s: str) -> int:
     for c in astral.findall(s):
         n += unicodedata.east_asian_width(c) in ("W", "F")
     return n
+
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_to_int(s: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 两 → 2 (up to 99); 0 if not a numeral."""
+    s = s.replace("两", "二")
+    if not s:
+        return 0
+    try:
+        if "十" in s:
+            tens, _, ones = s.partition("十")
+            return (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+        return CN_DIGITS.index(s) if len(s) == 1 else 0
+    except ValueError:
+        return 0
+
+
+def int_to_cn(n: int) -> str:
+    """1..99 in Chinese numerals, as in 十四五, 二十大 and （十二）."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")

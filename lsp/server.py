@@ -7,9 +7,9 @@ keystroke in a long speech re-runs little.
 """
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -19,12 +19,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from gwlint import __version__
-from gwlint.config import Config, config_for
+from gwlint.config import DEFAULT_CONFIG, Config, ConfigResolver
 from gwlint.engine import LineCache, lint
 from gwlint.errors import GwlintError
 from gwlint.fixes import choose_edits
 from gwlint.model import Document
-from gwlint.registry import default_registry
+from gwlint.rules import bundled_registry
 
 from . import convert
 from .allowlist import add_allowed_word, ignore_rule_for_file
@@ -65,13 +65,14 @@ class GwlintServer(LanguageServer):
                          protocol_cls=GwlintProtocol)
         self.texts: dict[str, str] = {}
         self.versions: dict[str, int | None] = {}
-        self.results: dict[str, tuple] = {}  # uri → (text, gwlint diagnostics, config)
+        self.results: dict[str, tuple] = {}  # uri → (text, config, gwlint diagnostics) of the last lint
         self.pending: dict[str, asyncio.Task] = {}
         self.cache = LineCache()
+        self.registry = bundled_registry()
+        self.configs = ConfigResolver(self.registry)  # the editor's select/ignore on top of gwlint.toml
         self.debounce = 0.2
-        self.select: tuple[str, ...] | None = None
-        self.ignore: tuple[str, ...] | None = None
         self.pull = False
+        self.lint_calls = 0  # how many times lint() ran (the tests check that answers reuse results)
 
     # ---------------------------------------------------------------- helpers
     @property
@@ -81,11 +82,10 @@ class GwlintServer(LanguageServer):
     def config_for(self, uri: str) -> Config:
         path = uri_to_path(uri) or "-"
         try:
-            cfg = config_for(path)
+            return self.configs.for_path(path)
         except GwlintError as exc:
             self.log(types.MessageType.Error, str(exc))
-            cfg = Config()
-        return cfg.with_overrides(self.select, self.ignore)
+            return DEFAULT_CONFIG.with_overrides(self.configs.select, self.configs.ignore)
 
     def log(self, kind, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
@@ -94,17 +94,20 @@ class GwlintServer(LanguageServer):
         return Document(self.texts.get(uri, ""), path=uri_to_path(uri) or uri)
 
     def lint_uri(self, uri: str) -> tuple[Document, list]:
+        """The document and its findings: the last ones while neither its text
+        nor its configuration has changed (hover and code actions ask often)."""
         doc = self.document(uri)
         cfg = self.config_for(uri)
         cached = self.results.get(uri)
-        if cached and cached[0] == doc.text and cached[2] is cfg:
-            return doc, cached[1]
+        if cached and cached[0] == doc.text and cached[1] == cfg:
+            return doc, cached[2]
 
         def on_error(checker, exc):
             self.log(types.MessageType.Error, f"gwlint rule {checker.key} failed: {type(exc).__name__}: {exc}")
 
-        found = lint(doc, cfg, cache=self.cache, on_error=on_error)
-        self.results[uri] = (doc.text, found, cfg)
+        self.lint_calls += 1
+        found = lint(doc, cfg, self.registry, cache=self.cache, on_error=on_error)
+        self.results[uri] = (doc.text, cfg, found)
         return doc, found
 
     def lsp_diagnostics(self, uri: str) -> list[types.Diagnostic]:
@@ -135,6 +138,7 @@ class GwlintServer(LanguageServer):
 
     def relint_all(self) -> None:
         self.results.clear()
+        self.configs.forget()
         for uri in list(self.texts):
             self.publish(uri)
         if self.pull:
@@ -151,9 +155,9 @@ class GwlintServer(LanguageServer):
             return
         codes = lambda v: tuple(str(c).upper() for c in v) if isinstance(v, (list, tuple)) else None
         if "select" in settings:
-            self.select = codes(settings["select"])
+            self.configs.select = codes(settings["select"])
         if "ignore" in settings:
-            self.ignore = codes(settings["ignore"])
+            self.configs.ignore = codes(settings["ignore"])
         if isinstance(settings.get("debounce"), (int, float)):
             self.debounce = max(0.0, float(settings["debounce"]) / (1000 if settings["debounce"] > 5 else 1))
 
@@ -254,10 +258,8 @@ def code_actions(ls: GwlintServer, params: types.CodeActionParams):
 def _workspace_config(ls: GwlintServer, uri: str) -> tuple[Path, str]:
     """The gwlint.toml to edit (the one in force, else one at the workspace
     root) and the file's path relative to it."""
-    from gwlint.config import find_config_file
-
     path = Path(uri_to_path(uri) or ".").resolve()
-    found = find_config_file(path)
+    found = ls.configs.config_file(path)
     if found is None or found.name != "gwlint.toml":
         root = ls.workspace.root_path
         found = Path(root) / "gwlint.toml" if root else path.parent / "gwlint.toml"
@@ -286,8 +288,6 @@ def cmd_ignore(ls: GwlintServer, uri: str, code: str):
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: GwlintServer, params: types.HoverParams):
-    from gwlint.cli import explain
-
     uri = params.text_document.uri
     if uri not in ls.texts:
         return None
@@ -296,13 +296,18 @@ def hover(ls: GwlintServer, params: types.HoverParams):
     here = [d for d in found if d.span.start <= offset <= d.span.end]
     if not here:
         return None
-    rules = default_registry().rules
-    parts = []
-    for d in here:
-        parts.append(f"**{d.message}**\n\n```\n{explain(rules[d.code])}\n```")
+    rules = ls.registry.rules
+    parts = [f"**{d.message}**\n\n```\n{rules[d.code].explain()}\n```" for d in here]
     d0 = here[0]
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
                        range=convert.to_range(doc, d0.span.start, d0.span.end, ls.encoding))
+
+
+@server.feature("gwlint/status")
+def status(ls: GwlintServer, params=None):
+    """How much work the server has done: lets a client (and the tests) see
+    that hover and code actions reuse the last lint instead of linting again."""
+    return {"lintCalls": ls.lint_calls, "documents": len(ls.texts)}
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
@@ -334,14 +339,34 @@ def did_change_configuration(ls: GwlintServer, params: types.DidChangeConfigurat
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: GwlintServer, params: types.DidChangeWatchedFilesParams):
-    ls.relint_all()  # config_for re-reads a config file whose mtime changed
+    ls.relint_all()  # config files may have come, gone or changed: look for them again
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every gwlint error
+        raise GwlintError(f"usage: gwlint lsp: {message} (see gwlint lsp --help)")
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    p = _ArgumentParser(prog="gwlint lsp", allow_abbrev=False,
+                        description="The gwlint language server (Language Server Protocol) on stdin/stdout. "
+                                    "An editor starts it; it waits for the editor's messages.",
+                        epilog="Settings (initializationOptions or workspace/didChangeConfiguration, under "
+                               "\"gwlint\"): select, ignore, debounce. See README.md, section Editors.")
+    p.add_argument("--debounce", type=float, metavar="MS",
+                   help="wait this long after a change before linting (default 200 ms)")
+    p.add_argument("--stdio", action="store_true",
+                   help="talk over stdin/stdout: the only transport, accepted because clients pass it")
+    return p
 
 
 def main(args: list[str] | None = None) -> int:
-    args = args or []
-    for a in args:
-        if a.startswith("--debounce="):
-            server.debounce = float(a.split("=", 1)[1]) / 1000
+    try:
+        opts = argument_parser().parse_args(args or [])
+    except SystemExit as exc:  # --help has been printed
+        return int(exc.code or 0)
+    if opts.debounce is not None:
+        server.debounce = max(0.0, opts.debounce) / 1000
     logging.basicConfig(level=logging.WARNING)
     import gc
 

@@ -4,7 +4,6 @@ view counts, file sizes, page counts, lone dates, UI words, and an abstract
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 UI_WORDS = {
     "海报", "侵权投诉", "举报", "分享", "收藏", "点赞", "下载", "立即下载", "免费下载", "下载文档", "阅读全文",
@@ -50,17 +49,13 @@ def abstract_repeats_opening(text: str, opening: str) -> bool:
     return probe in squash(opening)
 
 
-def residue_lines(doc) -> list[int]:
+def residue_lines(doc, ctx) -> list[int]:
     """Line numbers of scrape residue: furniture lines, and an abstract block
     (label plus the paragraph that repeats the opening)."""
-    return list(_residue_lines(doc.text))
+    return ctx.memo("scrape-residue", lambda: _residue_lines(doc.lines))
 
 
-@lru_cache(maxsize=16)
-def _residue_lines(text: str) -> tuple[int, ...]:
-    from gwlint.model import Document
-
-    lines = Document(text).lines
+def _residue_lines(lines) -> list[int]:
     opening = "".join(l.text for l in lines[:60])
     found = []
     after_label = 0
@@ -80,4 +75,4 @@ def _residue_lines(text: str) -> tuple[int, ...]:
             found.append(line.number)
         elif line.number > 20 and t.rstrip().endswith(("...", "…")) and abstract_repeats_opening(t, opening[:300]):
             found.append(line.number)  # a teaser that repeats the opening, cut off with "..."
-    return tuple(found)
+    return found

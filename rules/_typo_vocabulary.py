@@ -49,7 +49,8 @@ def lm_vocabulary(path: str) -> tuple[str, ...]:
 
 
 def lm_path() -> str | None:
-    return next((p for p in data.LM_PATHS if Path(p).is_file()), None)
+    """The language model's file (as _typo_data.language_model() finds it), or None."""
+    return data.model_path()
 
 
 def is_cjk_word(w: str) -> bool:

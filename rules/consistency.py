@@ -11,6 +11,7 @@ from collections import defaultdict
 from gwlint.model import Diagnostic, Fix, Span
 from gwlint.registry import checks
 from gwlint.rules.formulations import fixed_lists
+from gwlint.rules.typos import typo_pairs
 
 
 def _occurrences(text: str, word: str) -> list[Span]:
@@ -27,13 +28,11 @@ def _where(doc, span: Span) -> str:
 
 
 @checks("CO001", scope="document")
-def term_written_two_ways(doc, config):
+def term_written_two_ways(doc, ctx):
     """顽瘴固疾 here, 顽瘴痼疾 there: a typo or variant of a term used correctly elsewhere."""
-    from gwlint.rules.typos import typo_pairs
-
     text = doc.text
     found = []
-    for wrong, right in typo_pairs(doc, config):
+    for wrong, right in typo_pairs(doc, ctx):
         others = _occurrences(text, right)
         if not others:
             continue
@@ -51,7 +50,7 @@ _NUMBERED = re.compile(r"([一两二三四五六七八九十])(项|个|大|条|�
 
 
 @checks("CO002", scope="document")
-def same_thing_different_numerals(doc, config):
+def same_thing_different_numerals(doc, ctx):
     """“三项机制” in one place, “四项机制” in another."""
     text = doc.text
     groups: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
@@ -61,7 +60,7 @@ def same_thing_different_numerals(doc, config):
             continue
         groups[(m.group(2), noun)][m.group(1)].append(Span(m.start(), m.end()))
     found = []
-    labels = {fl.name for fl in fixed_lists(config)}
+    labels = {fl.name for fl in fixed_lists(ctx)}
     for (unit, noun), by_num in groups.items():
         if len(by_num) < 2:
             continue
@@ -82,7 +81,7 @@ _BRACKETED = re.compile(r"[（(]([^（）()\n]{1,12})[）)]")
 
 
 @checks("CO003", scope="document")
-def bracket_widths_mixed(doc, config):
+def bracket_widths_mixed(doc, ctx):
     """党委(党组) and 党委（党组） in one document."""
     text = doc.text
     forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
@@ -104,7 +103,7 @@ def bracket_widths_mixed(doc, config):
 
 
 @checks("CO004", scope="line")
-def jue_bu_mixed(doc, config):
+def jue_bu_mixed(doc, ctx):
     """绝不 and 决不 in one parallel list (one paragraph)."""
     text = doc.text
     jue = {w: _occurrences(text, w) for w in ("绝不", "决不")}

@@ -11,8 +11,11 @@ from functools import lru_cache
 
 from gwlint.lexicon import PhraseIndex
 from gwlint.model import Diagnostic, Edit, Fix, Span
-from gwlint.registry import checks
+from gwlint.registry import Option, checks
 from gwlint.rules import _formulation_data as data
+
+OPTIONS = (Option("formulations", data.parse_user_entries, ((), ()),
+                  "extra fixed lists and terms ([[formulations]] tables)"),)
 
 # What may follow 习近平 in official writing.
 LEADER_FORMS = ("总书记", "同志", "主席", "新时代中国特色社会主义思想", "生态文明思想", "法治思想", "经济思想",
@@ -22,7 +25,7 @@ LEADER_NEEDS_TITLE = re.compile(r"习近平(?=重要|关于|系列|讲话|指示
 
 
 @checks("EX001", scope="line")
-def leader_title(doc, config):
+def leader_title(doc, ctx):
     text = doc.text
     for m in LEADER_NEEDS_TITLE.finditer(text):
         s, e = m.span()
@@ -33,21 +36,14 @@ def leader_title(doc, config):
 SEPARATORS = "、，,和及与"  # and the word 以及 (not 以 alone: 不想腐，以全面从严治党…)
 
 
-def _user(config) -> tuple:
-    """The user's [[formulations]] tables in a hashable form, for the caches below."""
-    return tuple(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in e.items()))
-                 for e in config.formulations)
-
-
-def fixed_lists(config) -> tuple:
+def fixed_lists(ctx) -> tuple:
     """The fixed lists of the pack and of the user's configuration."""
-    return _list_index(_user(config))[0]
+    return _list_index(ctx.options["formulations"])[0]
 
 
 @lru_cache(maxsize=8)
 def _list_index(user: tuple):
-    user_lists, _ = data.user_entries(tuple(dict(e) for e in user))
-    lists = data.builtin_lists() + user_lists
+    lists = data.builtin_lists() + user[0]
     by_item: dict[str, list[tuple[int, int]]] = {}
     for li, fl in enumerate(lists):
         for ii, item in enumerate(fl.items):
@@ -71,9 +67,9 @@ def _runs(text: str, hits):
 
 
 @checks("EX002", scope="line")
-def fixed_list_order(doc, config):
+def fixed_list_order(doc, ctx):
     text = doc.text
-    lists, index, by_item = _list_index(_user(config))
+    lists, index, by_item = _list_index(ctx.options["formulations"])
     hits = list(index.finditer(text))
     for run in _runs(text, hits):
         if len(run) < 2:
@@ -114,9 +110,9 @@ def _labels(user: tuple) -> dict:
 
 
 @checks("EX003", scope="line")
-def numbered_label_count(doc, config):
+def numbered_label_count(doc, ctx):
     """三个自信 for 四个自信: a numbered label whose count disagrees with its list."""
-    by_suffix = _labels(_user(config))
+    by_suffix = _labels(ctx.options["formulations"])
     text = doc.text
     runs = None
     for m in _LABEL.finditer(text):
@@ -132,7 +128,7 @@ def numbered_label_count(doc, config):
             continue
         # 四个意识，即政治意识、大局意识、看齐意识: the label spelt out with an item missing
         if runs is None:
-            _, index, _ = _list_index(_user(config))
+            _, index, _ = _list_index(ctx.options["formulations"])
             runs = {r[0][0]: r for r in _runs(text, list(index.finditer(text)))}
         run = runs.get(_AFTER_LABEL.match(text, m.end()).end())
         if not run or len(run) < 2:
@@ -149,15 +145,14 @@ HISTORICAL = re.compile(r"原(?![则因])|时任|当年|曾任|曾经|前身|更
 
 @lru_cache(maxsize=8)
 def _term_index(user: tuple):
-    _, user_terms = data.user_entries(tuple(dict(e) for e in user))
-    terms = {t.old: t for t in data.builtin_terms() + user_terms}
+    terms = {t.old: t for t in data.builtin_terms() + user[1]}
     return PhraseIndex(terms), terms
 
 
 @checks("EX004", "EX005", scope="line")
-def superseded_and_canonical(doc, config):
+def superseded_and_canonical(doc, ctx):
     text = doc.text
-    index, terms = _term_index(_user(config))
+    index, terms = _term_index(ctx.options["formulations"])
     for s, e, old in index.finditer(text):
         t = terms[old]
         if t.not_before and text.startswith(t.not_before, e):

@@ -9,12 +9,9 @@ from collections import Counter
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.outline import match_heading
 from gwlint.registry import checks
-from gwlint.text import display_width
+from gwlint.text import OPENING_MARKS, display_width, ends_paragraph
 from gwlint.rules._scrape import residue_lines
 
-SENTENCE_FINAL = tuple("。！？…!?")
-CLOSERS = "”’）》】」』)"
-OPENERS = "“‘（《【「『("
 CLAUSE_PUNCT = "，,、"
 # A line of a one-paragraph-per-line draft that ends with one of these words
 # cannot end a paragraph or a heading: the sentence goes on on the next line.
@@ -24,11 +21,6 @@ SALUTATION = re.compile(r"(?:同志们|各位[\u4e00-\u9fff]{0,8}|尊敬的[^，
 LIST_START = re.compile(r"[一二三四五六七八九十]+[是要][，,：:]?|第[一二三四五六七八九十]+[，,、：:]|其[一二三四五六七八九十]+[，,、：:]"
                         r"|(?:首先|其次|再次|最后)[，,：:]")
 INDENT = ("\u3000", " ", "\t")
-
-
-def _ends_sentence(text: str) -> bool:
-    t = text.rstrip().rstrip(CLOSERS)
-    return t.endswith(SENTENCE_FINAL) or t.endswith(("：", ":")) and len(text) < 20
 
 
 def _starts_new_paragraph(text: str) -> bool:
@@ -46,7 +38,7 @@ def wrap_width(doc, skip: set[int]) -> int | None:
     sentence are short headings.
     """
     # a paragraph line may run to thousands of characters: its first 300 say enough
-    rows = [(display_width(l.text.rstrip()[:300]), _ends_sentence(l.text)) for l in doc.lines
+    rows = [(display_width(l.text.rstrip()[:300]), ends_paragraph(l.text)) for l in doc.lines
             if l.text.strip() and l.number not in skip]
     if len(rows) < 4:
         return None
@@ -69,7 +61,7 @@ def _wrapped_join(text: str, width: int, para_first: bool, para_heading: bool) -
         return True  # a full line that ends no sentence was cut by the wrap
     if para_heading or len(t.strip()) < 8:
         return False  # a wrapped heading ends on its short last line; a salutation, a date
-    if t[-1] in CLAUSE_PUNCT + OPENERS:
+    if t[-1] in CLAUSE_PUNCT + OPENING_MARKS:
         return True
     # a short first line without any punctuation is a title or a subheading
     return not (para_first and not re.search(r"[，,。；;：:、]", t))
@@ -81,7 +73,7 @@ def _plain_join(text: str) -> bool:
     t = text.rstrip()
     if len(t.strip()) < 6 or match_heading(t.strip()):
         return False
-    if t[-1] in "，,、" + OPENERS:
+    if t[-1] in CLAUSE_PUNCT + OPENING_MARKS:
         return True
     if t.endswith(DANGLING_WORDS) and re.search(r"[，,、]", t) and not t.endswith(("目标", "的是")):
         return None
@@ -89,12 +81,12 @@ def _plain_join(text: str) -> bool:
 
 
 @checks("LY001", scope="document")
-def hard_line_breaks(doc, config):
+def hard_line_breaks(doc, ctx):
     """A sentence broken over two lines, as PDF extraction and fixed-width
     copying leave it. In a hard-wrapped draft every full line that ends no
     sentence runs on; elsewhere only a line ending in a comma, an opening
     bracket or a dangling word does."""
-    residue = set(residue_lines(doc))
+    residue = set(residue_lines(doc, ctx))
     width = wrap_width(doc, residue)
     lines = doc.lines
     found = []
@@ -107,7 +99,7 @@ def hard_line_breaks(doc, config):
         if para_first:
             para_heading = bool(match_heading(line.text.strip()))
         join = False
-        if nxt.number not in residue and nxt.text.strip() and not _ends_sentence(line.text) \
+        if nxt.number not in residue and nxt.text.strip() and not ends_paragraph(line.text) \
                 and not _starts_new_paragraph(nxt.text) and not nxt.text.startswith(INDENT):
             if width is not None:
                 join = _wrapped_join(line.text, width, para_first, para_heading)
@@ -124,10 +116,10 @@ def hard_line_breaks(doc, config):
 
 
 @checks("LY002", scope="document")
-def scrape_residue(doc, config):
+def scrape_residue(doc, ctx):
     lines = doc.lines
     found = []
-    residue = residue_lines(doc)
+    residue = residue_lines(doc, ctx)
     marked = set(residue)
     # A block of residue that ends the file without a final line break: the
     # break before the block goes too, so the file still ends as it did.
@@ -149,13 +141,8 @@ def scrape_residue(doc, config):
     return found
 
 
-def _ends_paragraph(text: str) -> bool:
-    """A sentence (or a clause ended by a semicolon) closes the line."""
-    return text.rstrip(CLOSERS).endswith(SENTENCE_FINAL + ("；", ";"))
-
-
 @checks("LY003", scope="document")
-def inconsistent_indentation(doc, config):
+def inconsistent_indentation(doc, ctx):
     """Body paragraphs indented with full-width spaces in some places only.
 
     A paragraph is a line of some length that ends a sentence, or a numbered
@@ -166,10 +153,10 @@ def inconsistent_indentation(doc, config):
     previous, seen_text = "", False
     for l in doc.lines:
         t = l.text.strip()
-        wrapped = len(previous) >= 20 and not _ends_paragraph(previous) \
+        wrapped = len(previous) >= 20 and not ends_paragraph(previous) \
             and previous[-1] not in "：:" + CLAUSE_PUNCT and not match_heading(previous)  # continues the line before
-        title = not seen_text and t and not _ends_paragraph(t)  # the first line, unpunctuated
-        if len(t) >= 20 and not wrapped and not title and (_ends_paragraph(t) or match_heading(t)):
+        title = not seen_text and t and not ends_paragraph(t)  # the first line, unpunctuated
+        if len(t) >= 20 and not wrapped and not title and (ends_paragraph(t) or match_heading(t)):
             paras.append(l)
         previous, seen_text = t, seen_text or bool(t)
     indented = [l for l in paras if l.text.startswith(INDENT)]
@@ -186,7 +173,7 @@ def inconsistent_indentation(doc, config):
 
 
 @checks("LY004", scope="line")
-def trailing_whitespace(doc, config):
+def trailing_whitespace(doc, ctx):
     text = doc.text
     m = re.search(r"[ \t\u3000]+$", text)
     if m and text.strip():
@@ -195,7 +182,7 @@ def trailing_whitespace(doc, config):
 
 
 @checks("LY005", scope="document")
-def blank_line_runs(doc, config):
+def blank_line_runs(doc, ctx):
     lines = doc.lines
     found = []
     i = 0

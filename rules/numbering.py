@@ -6,7 +6,8 @@ was expected (“此处应为（三）”).
 from __future__ import annotations
 
 from gwlint.model import Diagnostic, Edit, Fix
-from gwlint.outline import HEADING_RANK, INLINE_FAMILIES, int_to_cn, parse_outline, walk
+from gwlint.outline import HEADING_RANK, INLINE_FAMILIES, outline_of, walk
+from gwlint.text import int_to_cn
 from gwlint.registry import checks
 
 LIST_FAMILY_NAMES = {"yi-shi": "一是", "yi-yao": "一要", "di-yi": "第一", "qi-yi": "其一"}
@@ -77,7 +78,7 @@ def _shouxian_findings(children) -> list[Diagnostic]:
 
 
 @checks("NU001", scope="document")
-def numbering_sequence(doc, config):
+def numbering_sequence(doc, ctx):
     """Gaps, repeats and restarts among siblings of one family. After a break
     the count resumes from the number written, so one slip is one finding."""
     found = []
@@ -105,14 +106,14 @@ def numbering_sequence(doc, config):
         for c in children:
             visit(c.children)
 
-    visit(parse_outline(doc))
+    visit(outline_of(doc, ctx).roots)
     return found
 
 
 @checks("NU002", scope="document")
-def heading_levels(doc, config):
+def heading_levels(doc, ctx):
     """A heading level used where GB/T 9704 wants another one."""
-    roots = parse_outline(doc)
+    roots = outline_of(doc, ctx).roots
     headings = [n for n in walk(roots) if n.family in HEADING_RANK]
     used = {n.family for n in headings}
     found = []
@@ -140,10 +141,10 @@ def heading_levels(doc, config):
 
 
 @checks("NU003", scope="document")
-def heading_separators(doc, config):
+def heading_separators(doc, ctx):
     """一. 一， (1) （一）、 1、 — the marker is written the wrong way."""
     found = []
-    for n in walk(parse_outline(doc)):
+    for n in walk(outline_of(doc, ctx).roots):
         f, sep = n.family, n.separator
         start, end = n.span.start, n.span.end
         if f == "cn-dun" and sep != "、":
@@ -169,7 +170,7 @@ def heading_separators(doc, config):
 
 
 @checks("NU004", scope="document")
-def mixed_list_families(doc, config):
+def mixed_list_families(doc, ctx):
     """一是… 二要… 第三… — one list written in several families. The list's
     family is that of its first item (see _sequences for how lists nest)."""
     found = []
@@ -188,5 +189,5 @@ def mixed_list_families(doc, config):
         for c in children:
             visit(c.children)
 
-    visit(parse_outline(doc))
+    visit(outline_of(doc, ctx).roots)
     return found

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
-from gwlint.text import is_cjk
+from gwlint.text import int_to_cn, is_cjk
 
 _YEAR_WITHOUT_NIAN = re.compile(
     r"(?<![A-Za-z0-9_.\-/:])((?:19|20)\d{2})(?=以来|以前|以后|之前|之后|至今|年底|年初|上半年|下半年|全年|底|初|末|前后)")
@@ -16,7 +16,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 @checks("NM001", scope="line")
-def year_without_nian(doc, config):
+def year_without_nian(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -33,7 +33,7 @@ _FULLWIDTH_DIGITS = re.compile(r"[０-９][０-９．，]*")
 
 
 @checks("NM002", scope="line")
-def fullwidth_digits(doc, config):
+def fullwidth_digits(doc, ctx):
     for m in _FULLWIDTH_DIGITS.finditer(doc.text):
         run = m.group().rstrip("．，")
         s = m.start()
@@ -47,7 +47,7 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(?:[’']|(?<=[于在至到和、及与，�
 
 
 @checks("NM003", scope="line")
-def shortened_year(doc, config):
+def shortened_year(doc, ctx):
     text = doc.text
     if "年" not in text or not _DIGIT.search(text):
         return
@@ -63,7 +63,7 @@ _LEADING_ZERO = re.compile(r"(?<=年)0(\d)(?=月)|(?<=月)0(\d)(?=日)")
 
 
 @checks("NM004", scope="line")
-def leading_zero_in_date(doc, config):
+def leading_zero_in_date(doc, ctx):
     text = doc.text
     if "0" not in text:
         return
@@ -81,7 +81,7 @@ _RANGE_HYPHEN = re.compile(r"(?<![\d.\-/:])(\d{1,4})-(\d{1,4})(?![\d\-/:])(?=[�
 
 
 @checks("NM005", scope="line")
-def range_forms(doc, config):
+def range_forms(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -112,7 +112,7 @@ _CODE_AFTER = re.compile(r"热线|号|电话|次列车|航班|路|室|栋|邮编
 
 
 @checks("NM006", scope="document")
-def thousands_separators(doc, config):
+def thousands_separators(doc, ctx):
     """One document should write large numbers one way: with or without commas."""
     text = doc.text
     if not _MAYBE_BIG.search(text):
@@ -139,7 +139,7 @@ _MIXED = re.compile(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆])|([�
 
 
 @checks("NM007", scope="line")
-def mixed_numerals(doc, config):
+def mixed_numerals(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -159,7 +159,7 @@ _YEAR_WITH_LING = re.compile(r"[一二三四五六七八九〇零○0Ｏ]{4}(?=�
 
 
 @checks("NM008", scope="line")
-def ling_misuse(doc, config):
+def ling_misuse(doc, ctx):
     text = doc.text
     if not any(c in text for c in "零〇○0Ｏ"):
         return
@@ -177,17 +177,6 @@ def ling_misuse(doc, config):
                          Fix("改为“零”", (Edit(s, s + 1, "零"),), safe=True))
 
 
-CN = "〇一二三四五六七八九"
-
-
-def to_chinese(n: int) -> str:
-    """1..99 in Chinese numerals, as in 十四五 and 二十大."""
-    if n < 10:
-        return CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN[tens]) + "十" + (CN[ones] if ones else "")
-
-
 _FIXED_CN = re.compile(
     r"(?<![\d.])(\d{1,2})(五(?=规划|时期|期间|”))"
     r"|(?<=党的)(\d{1,2})(大)"
@@ -198,7 +187,7 @@ _FIXED_CN = re.compile(
 
 
 @checks("NM009", scope="line")
-def fixed_chinese_numerals(doc, config):
+def fixed_chinese_numerals(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
@@ -210,6 +199,6 @@ def fixed_chinese_numerals(doc, config):
             continue
         s = m.start()
         e = s + len(digits)
-        cn = to_chinese(n)
+        cn = int_to_cn(n)
         yield Diagnostic("NM009", f"固定表述中的数字应使用汉字：“{digits}{word}”应为“{cn}{word}”", Span(s, e),
                          Fix(f"改为“{cn}”", (Edit(s, e, cn),), safe=True))

@@ -57,7 +57,7 @@ _X_RUN = re.compile(r"[XＸ×]{1,4}|[xｘ]{2,4}")
 
 
 @checks("PH001", scope="line")
-def x_placeholders(doc, config):
+def x_placeholders(doc, ctx):
     text = doc.text
     for m in _X_RUN.finditer(text):
         s, e = m.span()
@@ -100,9 +100,9 @@ def _markdown_star(text: str, s: int, e: int, is_md: bool) -> bool:
 
 
 @checks("PH002", scope="line")
-def asterisk_placeholders(doc, config):
+def asterisk_placeholders(doc, ctx):
     text = doc.text
-    is_md = doc.path.lower().endswith(".md")
+    is_md = ctx.kind == "md"
     for m in _STAR_RUN.finditer(text):
         s, e = m.span()
         if e < len(text) and text[e] in "*＊":
@@ -134,7 +134,7 @@ def _is_date_placeholder(text: str, pos: int) -> bool:
 
 
 @checks("PH003", scope="line")
-def date_placeholders(doc, config):
+def date_placeholders(doc, ctx):
     text = doc.text
     if "月" not in text and "年" not in text and "日" not in text:
         return
@@ -149,7 +149,7 @@ _MOU = re.compile(r"某某+")
 
 
 @checks("PH004", scope="line")
-def mou_placeholders(doc, config):
+def mou_placeholders(doc, ctx):
     text = doc.text
     for m in _MOU.finditer(text):
         s, e = m.span()
@@ -160,7 +160,7 @@ _BLANK = re.compile(r"[○□]{1,4}|_{3,}|＿{2,}")
 
 
 @checks("PH005", scope="line")
-def blank_placeholders(doc, config):
+def blank_placeholders(doc, ctx):
     text = doc.text
     for m in _BLANK.finditer(text):
         s, e = m.span()
@@ -181,9 +181,9 @@ _EMPTY = re.compile(r"【[ \u3000]*】|（[ \u3000]*）|《[ \u3000]*》|“[ \u
 
 
 @checks("PH006", scope="line")
-def empty_brackets(doc, config):
+def empty_brackets(doc, ctx):
     text = doc.text
-    is_md = doc.path.lower().endswith(".md")
+    is_md = ctx.kind == "md"
     for m in _EMPTY.finditer(text):
         s, e = m.span()
         token = m.group()

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
-from gwlint.text import CJK_PUNCT, is_cjk
+from gwlint.text import CJK_PUNCT, ends_paragraph, is_cjk
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CLOSING_CJK = set("。，、；：？！”’）》】…—")
@@ -72,7 +72,7 @@ def _quote_form(text: str, i: int, mark: str) -> str:
 
 
 @checks("PU001", scope="line")
-def halfwidth_punctuation(doc, config):
+def halfwidth_punctuation(doc, ctx):
     text = doc.text
     protected = _protected(text)
     for m in _HALFWIDTH_MARKS.finditer(text):
@@ -129,10 +129,7 @@ def halfwidth_punctuation(doc, config):
 
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
-
-
-SENTENCE_END = tuple("。！？；：…”’）》】!?;:")
+OPENER_OF = {v: k for k, v in PAIRS.items()}
 
 
 def logical_paragraphs(doc):
@@ -149,7 +146,7 @@ def logical_paragraphs(doc):
         if start is None:
             start = line.start
         prev_end = line.end
-        if body.endswith(SENTENCE_END):
+        if ends_paragraph(body):
             yield start, line.end
             start = None
     if start is not None:
@@ -157,7 +154,7 @@ def logical_paragraphs(doc):
 
 
 @checks("PU002", scope="document")
-def paired_marks(doc, config):
+def paired_marks(doc, ctx):
     """Balance and nesting of paired marks within a paragraph.
 
     Hard-wrapped lines are joined first, so a quotation broken across lines
@@ -186,7 +183,7 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=[\s　：:；;。，,]))(?:\d{1,2}|[a-zA-Z]
 @lru_cache(maxsize=1)
 def _pair_marks() -> re.Pattern:
     """Every character _check_pairs looks at, so that it skips the rest in C."""
-    return re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS) + "'\"") + "]")
+    return re.compile("[" + re.escape("".join(PAIRS) + "".join(OPENER_OF) + "'\"") + "]")
 
 
 def _check_pairs(text: str, start: int, end: int):
@@ -204,8 +201,8 @@ def _check_pairs(text: str, start: int, end: int):
                                         Fix.replace(Span(i, i + 1), "〈", safe=False)))
             stack.append((c, i))
             open_count[c] += 1
-        elif c in CLOSERS:
-            opener = CLOSERS[c]
+        elif c in OPENER_OF:
+            opener = OPENER_OF[c]
             if stack and stack[-1][0] == opener:
                 stack.pop()
                 open_count[opener] -= 1
@@ -236,7 +233,7 @@ def _multi_paragraph_quote(text: str, start: int, j: int) -> bool:
 
 
 @checks("PU003", scope="line")
-def doubled_marks(doc, config):
+def doubled_marks(doc, ctx):
     text = doc.text
     for m in re.finditer(r"[，、；：。]{2,}", text):
         run = m.group()
@@ -252,7 +249,7 @@ def doubled_marks(doc, config):
 
 
 @checks("PU004", scope="line")
-def ellipsis_form(doc, config):
+def ellipsis_form(doc, ctx):
     text = doc.text
     if "..." not in text and "。。。" not in text and "…" not in text and "．．．" not in text and "···" not in text:
         return
@@ -274,7 +271,7 @@ def ellipsis_form(doc, config):
 
 
 @checks("PU005", scope="line")
-def dash_form(doc, config):
+def dash_form(doc, ctx):
     text = doc.text
     if "--" not in text and "—" not in text and "－－" not in text and "──" not in text:
         return
@@ -306,7 +303,7 @@ def _cjk_run_before(text: str, pos: int) -> int:
 
 
 @checks("PU006", scope="line")
-def repeated_exclamation(doc, config):
+def repeated_exclamation(doc, ctx):
     text = doc.text
     for m in re.finditer(r"[？！?!]{4,}", text):
         s, e = m.span()
@@ -320,7 +317,7 @@ _APPROX = re.compile(r"(?<![第\d一二三四五六七八九十])([一二三四�
 
 
 @checks("PU007", scope="line")
-def approximate_number_dunhao(doc, config):
+def approximate_number_dunhao(doc, ctx):
     text = doc.text
     for m in _APPROX.finditer(text):
         a, b = CN_DIGITS.index(m.group(1)), CN_DIGITS.index(m.group(2).replace("两", "二"))
@@ -333,7 +330,7 @@ def approximate_number_dunhao(doc, config):
 
 
 @checks("PU008", scope="line")
-def dunhao_between_quoted_items(doc, config):
+def dunhao_between_quoted_items(doc, ctx):
     text = doc.text
     for m in re.finditer(r"(”|》)、(“|《)", text):
         s = m.start() + 1
@@ -342,7 +339,7 @@ def dunhao_between_quoted_items(doc, config):
 
 
 @checks("PU009", scope="document")
-def line_starts_with_punctuation(doc, config):
+def line_starts_with_punctuation(doc, ctx):
     """Hard-wrapped text sometimes pushes a comma onto the next line."""
     text = doc.text
     lines = doc.lines
@@ -377,7 +374,7 @@ def _stray_space(text: str, s: int, e: int) -> bool:
 
 
 @checks("PU010", scope="line")
-def stray_space_beside_marks(doc, config):
+def stray_space_beside_marks(doc, ctx):
     text = doc.text
     if " " not in text and "\u00a0" not in text and "\u3000" not in text.lstrip("\u3000 "):
         return
@@ -391,7 +388,7 @@ _FULLWIDTH_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]+")
 
 
 @checks("PU011", scope="line")
-def fullwidth_latin(doc, config):
+def fullwidth_latin(doc, ctx):
     """Latin letters are written half-width in Chinese text, like digits."""
     for m in _FULLWIDTH_LATIN.finditer(doc.text):
         run = m.group()

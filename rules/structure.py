@@ -6,8 +6,9 @@ import bisect
 import re
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
-from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, cn_to_int, match_heading, outline_residue, parse_outline,
+from gwlint.outline import (ATTACHMENT_NOTE, HEADING_RANK, INLINE_FAMILIES, match_heading, outline_of,
                             toc_entry, walk)
+from gwlint.text import CLOSING_MARKS, cn_to_int, ends_sentence
 from gwlint.registry import checks
 
 
@@ -19,8 +20,8 @@ def _line_span_with_break(doc, first: int, last: int) -> Span:
 
 
 @checks("ST001", "ST002", scope="document")
-def outline_residue_and_missing_parts(doc, config):
-    residue = outline_residue(doc)
+def outline_residue_and_missing_parts(doc, ctx):
+    residue = outline_of(doc, ctx).residue
     if not residue:
         return []
     lines = doc.lines
@@ -28,7 +29,7 @@ def outline_residue_and_missing_parts(doc, config):
     found = [Diagnostic("ST001", f"正文前残留提纲或目录（第{residue[0] + 1}–{residue[-1] + 1}行），与正文标题重复",
                         Span(lines[residue[0]].start, lines[residue[-1]].end),
                         Fix("删除提纲", (Edit(span.start, span.end, ""),), safe=False))]
-    body = [n for n in walk(parse_outline(doc)) if n.family in HEADING_RANK]
+    body = [n for n in walk(outline_of(doc, ctx).roots) if n.family in HEADING_RANK]
     body_text = [l.text.strip() for l in lines if l.number > residue[-1]]
     for i in residue:
         t = toc_entry(lines[i].text)
@@ -51,9 +52,9 @@ _ANNOUNCE = re.compile(
 
 
 @checks("ST003", scope="document")
-def announced_counts(doc, config):
+def announced_counts(doc, ctx):
     """“我讲三点意见” followed by four parts, “两个方面” followed by 一是/二是/三是."""
-    roots = parse_outline(doc)
+    roots = outline_of(doc, ctx).roots
     items = _inline_items(roots)
     found = []
     top = [n for n in roots if n.family not in INLINE_FAMILIES]
@@ -97,23 +98,29 @@ def _inline_items(roots) -> list:
     return sorted(((n.span.start, n) for n in walk(roots) if n.family in INLINE_FAMILIES), key=lambda p: p[0])
 
 
-SENTENCE_FINAL = tuple("。！？…”’）】》!?")
+
+
+def _ends_cleanly(text: str) -> bool:
+    """A last line that is a finished sentence, or ends with a closing mark
+    (（此件公开发布）, a quotation, a book title)."""
+    return ends_sentence(text) or text.rstrip().endswith(tuple(CLOSING_MARKS))
+
 SIGN_OFF = re.compile(r"(?:谢谢大家|谢谢各位|谢谢)[！!。]?")
 
 
 @checks("ST004", scope="document")
-def truncated_text(doc, config):
+def truncated_text(doc, ctx):
     """The draft ends mid-sentence, or with a quote or bracket still open."""
     from gwlint.rules._scrape import residue_lines
 
-    residue = set(residue_lines(doc))
+    residue = set(residue_lines(doc, ctx))
     lines = [l for l in doc.lines if l.text.strip() and l.number not in residue]
     if len(lines) < 3:
         return []
     last = lines[-1]
     body = last.text.rstrip()
     span = Span(last.start, last.start + len(body))
-    if match_heading(body.strip()) and len(body) < 60 and not body.endswith(SENTENCE_FINAL):
+    if match_heading(body.strip()) and len(body) < 60 and not _ends_cleanly(body):
         return [Diagnostic("ST004", "全文以标题结束，正文缺失（疑似截断）", span)]
     tail_quote = body.rfind("“") > body.rfind("”")
     if tail_quote:
@@ -123,7 +130,7 @@ def truncated_text(doc, config):
             return [Diagnostic("ST004", f"全文结尾处{name}未闭合（疑似截断）", span)]
     if SIGN_OFF.fullmatch(body.strip()):
         return []
-    if body.endswith(SENTENCE_FINAL):
+    if _ends_cleanly(body):
         return []
     # a sign-off block (the office, then the date) after a finished sentence,
     # perhaps with the attachment note (附件：1.… 2.…) in between
@@ -133,7 +140,7 @@ def truncated_text(doc, config):
     note = next((j for j in range(k, max(k - 10, 0), -1) if ATTACHMENT_NOTE.match(lines[j].text.strip())), None)
     if note is not None and all(re.match(r"\s*\d+[.．]", lines[j].text) for j in range(note + 1, k + 1)):
         k = note - 1
-    if k < len(lines) - 1 and lines[k].text.rstrip().endswith(SENTENCE_FINAL):
+    if k < len(lines) - 1 and _ends_cleanly(lines[k].text):
         return []
     return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
 
@@ -142,7 +149,7 @@ def _sign_off_line(text: str) -> bool:
     """A short line with no clause punctuation that is no cut-off word: the
     name of an office, a date."""
     t = text.strip()
-    return len(t) <= 25 and not t.endswith(SENTENCE_FINAL) and not re.search(r"[，,、；;：:]", t) \
+    return len(t) <= 25 and not _ends_cleanly(t) and not re.search(r"[，,、；;：:]", t) \
         and not _looks_cut(t)
 
 
@@ -155,7 +162,7 @@ def _looks_cut(body: str) -> bool:
 
 
 @checks("ST005", scope="document")
-def repeated_title(doc, config):
+def repeated_title(doc, ctx):
     """The title comes again near the top (often split over two lines)."""
     lines = doc.lines
     nonempty = [l for l in lines if l.text.strip()]

@@ -61,7 +61,7 @@ def _candidate_de(text: str):
 
 
 @checks("TY010", scope="line")
-def de_for_di(doc, config):
+def de_for_di(doc, ctx):
     """的 after an adverbial before a verb should be 地."""
     text = doc.text
     for m in _candidate_de(text):
@@ -74,7 +74,7 @@ def de_for_di(doc, config):
 
 
 @checks("TY011", scope="line")
-def de_for_complement(doc, config):
+def de_for_complement(doc, ctx):
     """的 between a verb and a degree complement should be 得."""
     text = doc.text
     for m in DE_FOR_DE.finditer(text):
@@ -109,7 +109,7 @@ def _doubled_runs(text: str):
 
 
 @checks("TY015", scope="line")
-def duplicated_words(doc, config):
+def duplicated_words(doc, ctx):
     """纪委纪委监委: a word typed twice."""
     from gwlint.rules import _typo_data as data
 

@@ -3,20 +3,23 @@
 - TY001: one wrong character inside a fixed expression (市帜鲜明 → 旗帜鲜明);
 - TY002: a known misspelling from the confusion lexicon (布署 → 部署);
 - TY003: a slip of the input method that is wrong in context (行动市从严 →
-  行动是从严, 经济社会法展 → 发展), found by the fcitx5 word trigram model;
+  行动是从严, 经济社会法展 → 发展), found by the fcitx5 word trigram model
+  (rules/_typo_detector.py);
 - TY004: with typo-sensitivity = "review", the weaker suspects as well.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+from gwlint.config import read_word_lists, strings
+from gwlint.errors import ConfigError
 from gwlint.lexicon import PhraseIndex
+from gwlint.lru import LRU
 from gwlint.model import Diagnostic, Fix, Span
-from gwlint.registry import checks
+from gwlint.registry import Option, checks
 from gwlint.text import is_cjk
 from gwlint.rules import _typo_data as data
 from gwlint.rules import _typo_slips as slips
-from gwlint.rules._typo_context import _standalone
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
@@ -24,21 +27,44 @@ IDIOM_GAIN = 2.5  # ... and an idiom
 STRONG_GAIN = 6.0  # a political term a million times more probable needs no other evidence
 
 
+def _parse_lexicon(value, base) -> tuple[str, ...]:
+    return read_word_lists("lexicon", strings("lexicon", value), base)
+
+
+def _parse_confusions(value, base) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
+                                              for k, v in value.items()):
+        raise ConfigError("key 'confusions' must be a table of \"wrong\" = \"right\"")
+    return tuple(value.items())
+
+
+TYPO_SENSITIVITIES = ("default", "review")  # other tools set this key: keep its name and values
+
+
+def _parse_sensitivity(value, base) -> str:
+    if value not in TYPO_SENSITIVITIES:
+        raise ConfigError("key 'typo-sensitivity' must be one of " + ", ".join(f'"{v}"' for v in TYPO_SENSITIVITIES))
+    return value
+
+
+OPTIONS = (
+    Option("lexicon", _parse_lexicon, (), "word-list files of extra fixed expressions (TY001)"),
+    Option("confusions", _parse_confusions, (), "extra known misspellings, \"wrong\" = \"right\" (TY002)"),
+    Option("typo-sensitivity", _parse_sensitivity, "default",
+           "the context layer's tier: \"default\", or \"review\" to also report weaker suspects (TY004)"),
+)
+
+
 @lru_cache(maxsize=8)
 def fixed_phrase_index(extra: tuple[str, ...]):
     """The fixed expressions (political terms, idioms, the user's lexicon): a
     set, a sorted tuple, and that tuple as arrays for the near-miss search."""
-    from gwlint.rules import _typo_prefilter as prefilter  # numpy: loaded only when TY001 runs
+    from gwlint.rules import _typo_prefilter as prefilter  # numpy: loaded only when TY runs
 
     # the standard form wins: an entry written with a non-recommended variant is corrected first
     entries = {data.standardised(e) for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
     ordered = tuple(sorted(entries))
     return frozenset(entries), ordered, prefilter.phrase_table(ordered)
-
-
-# near misses of the lines the engine is about to check, and the entries
-# they were found for (see _prepare)
-_PREPARED: tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]] = ((), {})
 
 
 def _word_across_edge(text: str, s: int, L: int, k: int, words, longest: int = 4) -> bool:
@@ -61,59 +87,65 @@ def _pair_across_edge(text: str, s: int, e: int, words) -> bool:
     return e - s == 2 and s > 0 and e < len(text) and text[s - 1:s + 1] in words and text[e - 1:e + 1] in words
 
 
-def _prepare(lines, config):
-    """Bulk work for the lines about to be checked: near misses of fixed
-    expressions, and the positions worth a context check."""
+@lru_cache(maxsize=1)
+def _boundary_words() -> frozenset[str]:
+    """Words whose edges a near miss may not cut across: the dictionary words,
+    the language model's words and the vocabulary of official writing."""
+    from gwlint.rules import _typo_vocabulary as vocab
+
+    path = vocab.lm_path()
+    model_words = {w for w in vocab.lm_vocabulary(path) if 2 <= len(w) <= 4} if path else set()
+    return frozenset(data.words() | model_words | vocab.official_vocabulary())
+
+
+@checks("TY001", "TY002", "TY003", "TY004", scope="lines")
+def typos_in_context(lines: list[str], ctx):
+    """TY001 and TY002 first; TY003/TY004 then skip characters they already
+    cover, so one slip is reported once."""
+    phrase = phrase_typos(lines, ctx)
+    context = (slips.findings_for_lines(lines, ctx.options["typo-sensitivity"], "\n".join(lines))
+               if data.language_model() is not None else [()] * len(lines))
+    out = []
+    for found, more in zip(phrase, context):
+        covered = [(d.span.start, d.span.end) for d in found]
+        out.append(list(found) + [d for d in more if not any(s <= d.span.start < e for s, e in covered)])
+    return out
+
+
+# The findings of phrase_typos for a line depend on the line and the options
+# alone: TY and CO001 both read them, and in the editor CO001 asks for every
+# line of the document at every keystroke, so they are remembered per line.
+_BY_LINE = LRU(50_000)
+
+
+def phrase_typos(lines: list[str], ctx) -> list[tuple[Diagnostic, ...]]:
+    """TY002 findings on each line, then the TY001 findings they do not
+    overlap. The near-miss prefilter runs once, over the lines not seen before."""
     from gwlint.rules._typo_prefilter import near_misses_many
 
-    global _PREPARED
-    _, ordered, table = fixed_phrase_index(tuple(config.lexicon))
-    _PREPARED = (ordered, dict(zip(lines, near_misses_many(lines, table))))
-    if data.language_model() is not None:
-        slips.prepare(lines, config.typo_sensitivity)
+    lexicon, confusions = ctx.options["lexicon"], ctx.options["confusions"]
+    keys = [(text, lexicon, confusions) for text in lines]
+    out = [_BY_LINE.get(key) for key in keys]
+    todo = [i for i, found in enumerate(out) if found is None]
+    if todo:
+        table = fixed_phrase_index(lexicon)[2]
+        texts = [lines[i] for i in todo]
+        for i, text, candidates in zip(todo, texts, near_misses_many(texts, table)):
+            known = list(known_misspellings(text, confusions))
+            taken = [(d.span.start, d.span.end) for d in known]
+            out[i] = tuple(known + [d for d in fixed_phrase_typos(text, candidates, lexicon)
+                                    if not any(d.span.start < e and s < d.span.end for s, e in taken)])
+            _BY_LINE.put(keys[i], out[i])
+    return out
 
 
-@checks("TY001", "TY002", "TY003", "TY004", scope="line", prepare=_prepare)
-def typos_in_context(doc, config):
-    """TY001 and TY002 first; TY003 then skips characters they already cover,
-    so one slip is reported once."""
-    phrase = _phrase_findings(doc.text, tuple(config.lexicon), tuple(config.confusions))
-    covered = [(d.span.start, d.span.end) for d in phrase]
-    yield from phrase
-    for d in slips.context_slips(doc.text, config.typo_sensitivity):
-        if not any(s <= d.span.start < e for s, e in covered):
-            yield d
-
-
-@lru_cache(maxsize=20000)
-def _phrase_findings(line: str, lexicon: tuple[str, ...], confusions: tuple[tuple[str, str], ...]):
-    """TY002 findings on one line, then the TY001 findings they do not
-    overlap; cached by line text, because the consistency rules (CO001) ask
-    for the same findings again."""
-    from gwlint.config import Config
-    from gwlint.model import Document
-
-    cfg = Config(lexicon=lexicon, confusions=confusions)
-    doc = Document(line)
-    known = list(known_misspellings(doc, cfg))
-    taken = [(d.span.start, d.span.end) for d in known]
-    return tuple(known + [d for d in fixed_phrase_typos(doc, cfg)
-                          if not any(d.span.start < e and s < d.span.end for s, e in taken)])
-
-
-def fixed_phrase_typos(doc, config):
-    text = doc.text
-    entries, ordered, table = fixed_phrase_index(tuple(config.lexicon))
+def fixed_phrase_typos(text: str, candidates: list[tuple[int, int]], lexicon: tuple[str, ...]):
+    """TY001 on one line, given the near misses the prefilter found there."""
+    entries, ordered, _ = fixed_phrase_index(lexicon)
     political = data.political_terms()
     known_words = data.words()
     lm = data.language_model()
     best: dict[int, tuple] = {}  # wrong-character offset → (entry length, finding)
-    prepared_for, prepared = _PREPARED
-    candidates = prepared.get(text) if prepared_for is ordered else None
-    if candidates is None:
-        from gwlint.rules._typo_prefilter import near_misses_many
-
-        candidates = near_misses_many([text], table)[0]
     for s, e in candidates:
         entry = ordered[e]
         L = len(entry)
@@ -138,7 +170,7 @@ def fixed_phrase_typos(doc, config):
         if reason is None:
             # no phonetic or visual link: only overwhelming context evidence will do,
             # and only where the character makes no word with its neighbours
-            if entry not in political or gain is None or gain < STRONG_GAIN or not _standalone(window, k, known_words):
+            if entry not in political or gain is None or gain < STRONG_GAIN or not data.standalone(window, k, known_words):
                 continue
             reason = "语境"
         need = POLITICAL_GAIN if entry in political else IDIOM_GAIN
@@ -164,34 +196,21 @@ def confusion_index(extra: tuple[tuple[str, str], ...]):
     return PhraseIndex(pairs), pairs
 
 
-@lru_cache(maxsize=1)
-def _boundary_words() -> frozenset[str]:
-    """Words whose edges a near miss may not cut across: the dictionary words,
-    the language model's words and the vocabulary of official writing."""
-    from gwlint.rules import _typo_vocabulary as vocab
-
-    path = vocab.lm_path()
-    model_words = {w for w in vocab.lm_vocabulary(path) if 2 <= len(w) <= 4} if path else set()
-    return frozenset(data.words() | model_words | vocab.official_vocabulary())
-
-
-def known_misspellings(doc, config):
-    index, pairs = confusion_index(tuple(config.confusions))
-    user = dict(config.confusions)
-    for start, end, wrong in index.finditer(doc.text):
+def known_misspellings(text: str, confusions: tuple[tuple[str, str], ...]):
+    """TY002 on one line."""
+    index, pairs = confusion_index(confusions)
+    user = dict(confusions)
+    for start, end, wrong in index.finditer(text):
         right = pairs[wrong]
-        if wrong not in user and _pair_across_edge(doc.text, start, end, _boundary_words()):
+        if wrong not in user and _pair_across_edge(text, start, end, _boundary_words()):
             continue
         yield Diagnostic("TY002", f"“{wrong}”应为“{right}”", Span(start, end),
                          Fix.replace(Span(start, end), right, safe=True))
 
 
-def typo_pairs(doc, config):
+def typo_pairs(doc, ctx) -> list[tuple[str, str]]:
     """(wrong, right) pairs that TY001/TY002 find anywhere in ``doc``."""
-    pairs = []
-    lexicon, confusions = tuple(config.lexicon), tuple(config.confusions)
-    for line in doc.lines:
-        if line.text.strip():
-            pairs.extend((line.text[d.span.start:d.span.end], d.fix.edits[0].text)
-                         for d in _phrase_findings(line.text, lexicon, confusions) if d.fix)
+    texts = [line.text for line in doc.lines if line.text.strip()]
+    pairs = [(text[d.span.start:d.span.end], d.fix.edits[0].text)
+             for text, found in zip(texts, phrase_typos(texts, ctx)) for d in found if d.fix]
     return list(dict.fromkeys(pairs))

@@ -9,14 +9,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from gwlint.registry import default_registry  # noqa: E402
+from gwlint.rules import bundled_registry
 
 START, END = "<!-- RULES START (tools/update_readme_rules.py) -->", "<!-- RULES END -->"
 
 
 def main() -> None:
     rows = ["| code | name | summary |", "| --- | --- | --- |"]
-    rows += [f"| {m.code} | {m.name} | {m.summary} |" for m in default_registry().rules.values()]
+    rows += [f"| {m.code} | {m.name} | {m.summary} |" for m in bundled_registry().rules.values()]
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)

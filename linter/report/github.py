@@ -1,7 +1,7 @@
 """``--format github``: GitHub Actions workflow annotations."""
 from __future__ import annotations
 
-from . import rendered
+from . import part
 
 
 def _escape(s: str, prop: bool = False) -> str:
@@ -23,7 +23,7 @@ def render_file(result, color: bool = False) -> str:
     return "".join(out)
 
 
-def render(results, stream, color: bool = False) -> None:
+def render(results, stream, color: bool = False, rules=None) -> None:
     for r in results:
         if r.linted:
-            stream.write(rendered(r, render_file, color))
+            stream.write(part(r, render_file, color))

@@ -52,7 +52,7 @@ def _context(doc, d) -> str:
             + _e(after) + ("…" if len(line.text) - e > CONTEXT else ""))
 
 
-def render(results, stream, color: bool = False) -> None:
+def render(results, stream, color: bool = False, rules=None) -> None:
     findings = [(r, d) for r in results for d in r.diagnostics]
     fam = Counter(d.code[:2] for _, d in findings)
     sev = Counter(d.severity for _, d in findings)

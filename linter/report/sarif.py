@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import __version__
-from ..registry import default_registry
+from ..version import __version__
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
 
@@ -21,8 +20,8 @@ def _region(doc, start: int, end: int) -> dict:
             "charOffset": start, "charLength": end - start}
 
 
-def build(results) -> dict:
-    rules = default_registry().rules
+def build(results, rules: dict) -> dict:
+    """The SARIF log; ``rules``: code → RuleMeta, for the rule descriptions."""
     used = sorted({d.code for r in results for d in r.diagnostics})
     index = {code: i for i, code in enumerate(used)}
     out_results = []
@@ -63,6 +62,6 @@ def build(results) -> dict:
     }
 
 
-def render(results, stream, color: bool = False) -> None:
-    json.dump(build(results), stream, ensure_ascii=False, indent=1)
+def render(results, stream, color: bool = False, rules=None) -> None:
+    json.dump(build(results, rules or {}), stream, ensure_ascii=False, indent=1)
     stream.write("\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..text import display_width
-from . import rendered
+from . import part
 
 SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36", "hint": "36"}
 MAX_CONTEXT = 60  # characters of context shown either side of a span
@@ -69,8 +69,8 @@ def render_file(result, color: bool = False) -> str:
     return "".join(render_one(result.path, result.document, d, color) + "\n" for d in result.diagnostics)
 
 
-def render(results, stream, color: bool = False) -> None:
+def render(results, stream, color: bool = False, rules=None) -> None:
     for r in results:
         if r.linted:
-            stream.write(rendered(r, render_file, color))
+            stream.write(part(r, render_file, color))
     stream.write(summary(results) + "\n")

@@ -43,6 +43,7 @@ def test_github_annotations(draft):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.needs_lm
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (install.sh --test)")
 def test_html_report_renders_in_headless_chromium(draft, tmp_path):
     report = tmp_path / "report.html"
@@ -99,6 +100,7 @@ def test_docx_findings_report_paragraphs(tmp_path):
     assert next(i for i in items if i["code"] == "PH001")["paragraph"] == {"number": 2, "column": 11}
 
 
+@pytest.mark.needs_lm
 def test_docx_comments_round_trip(tmp_path):
     import docx
 

@@ -20,3 +20,11 @@ def run_cli(*args, stdin: bytes | None = None, cwd=None) -> subprocess.Completed
 def run_json(*args, **kw):
     proc = run_cli("--format", "json", *args, **kw)
     return proc, json.loads(proc.stdout.decode("utf-8") or "[]")
+
+
+def config_for(path, explicit=None):
+    """The configuration the CLI would use for ``path``."""
+    from gwlint.config import ConfigResolver
+    from gwlint.rules import bundled_registry
+
+    return ConfigResolver(bundled_registry(), explicit).for_path(path)

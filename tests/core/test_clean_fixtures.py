@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from gwlint import lint, load_path
+from gwlint import load_path
+
+from gwlint.api import lint_document as lint
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,8 +1,12 @@
 """Configuration: found by walking up, validated, and applied by lint()."""
 import pytest
 
-from gwlint import ConfigError, Document, lint
-from gwlint.config import Config, config_for, parse_config
+from gwlint import ConfigError, Document
+
+from gwlint.api import lint_document as lint
+from gwlint.api import configure
+from gwlint.config import Config
+from tests.core.helpers import config_for
 
 TEXT = "请XX同志发言，共有**人参加，某某同志主持。"
 
@@ -19,13 +23,13 @@ def test_select_and_ignore_by_code_and_prefix():
 
 
 def test_severity_override_by_code_and_prefix():
-    cfg = parse_config({"select": ["PH"], "severity": {"PH": "warning", "PH002": "info"}})
+    cfg = configure({"select": ["PH"], "severity": {"PH": "warning", "PH002": "info"}})
     found = {d.code: d.severity for d in lint(Document(TEXT), cfg)}
     assert found == {"PH001": "warning", "PH002": "info", "PH004": "warning"}
 
 
 def test_allow_list_is_never_flagged():
-    cfg = parse_config({"select": ["PH"], "allow": ["某某"]})
+    cfg = configure({"select": ["PH"], "allow": ["某某"]})
     assert codes(TEXT, cfg) == ["PH001", "PH002"]
 
 
@@ -56,7 +60,7 @@ def test_pyproject_tool_table(tmp_path):
 def test_extra_lexicon_files_are_read(tmp_path):
     (tmp_path / "words.txt").write_text("# 本单位术语\n三个一批\n四下基层 # 注释\n", encoding="utf-8")
     (tmp_path / "gwlint.toml").write_text('lexicon = ["words.txt"]\n', encoding="utf-8")
-    assert config_for(tmp_path / "x.txt").lexicon == ("三个一批", "四下基层")
+    assert config_for(tmp_path / "x.txt").option("lexicon") == ("三个一批", "四下基层")
 
 
 @pytest.mark.parametrize("data, key", [
@@ -69,7 +73,7 @@ def test_extra_lexicon_files_are_read(tmp_path):
 ])
 def test_bad_values_name_the_key(data, key):
     with pytest.raises(ConfigError, match=key.replace("*", r"\*").replace(".", r"\.")):
-        parse_config(data)
+        configure(data)
 
 
 def test_cli_select_overrides_config(tmp_path):

@@ -5,8 +5,11 @@ import re
 
 import pytest
 
-from gwlint import ConfigError, Document, lint
-from gwlint.config import config_for, parse_config
+from gwlint import ConfigError, Document
+
+from gwlint.api import lint_document as lint
+from gwlint.api import configure
+from tests.core.helpers import config_for
 from gwlint.rules import _formulation_data as data
 
 LIST = {"name": "三个一批", "items": ["储备一批", "谋划一批", "实施一批"], "source": "本单位工作要点，2024年"}
@@ -29,17 +32,15 @@ def ex(text, cfg):
     {"old": "两学", "new": "两学一做", "kind": "canonical", "not_before": "一做"},
 ])
 def test_valid_entries_are_accepted(entry):
-    cfg = parse_config({"formulations": [entry]})
-    assert cfg.formulations == (entry,)
-    lists, terms = data.user_entries(cfg.formulations)
+    lists, terms = configure({"formulations": [entry]}).option("formulations")
     assert len(lists) + len(terms) == 1
 
 
 def test_label_and_since_are_read_by_the_rules():
-    lists, terms = data.user_entries(parse_config({"formulations": [
+    lists, terms = configure({"formulations": [
         {"label": "三个一批", "items": ["储备一批", "谋划一批"]},
         {"old": "市城管局", "new": "市城市管理综合执法局", "since": 2019, "kind": "superseded"},
-    ]}).formulations)
+    ]}).option("formulations")
     assert lists[0].name == "三个一批" and lists[0].source == "用户配置"
     assert terms[0].year == 2019 and terms[0].kind == "superseded"
 
@@ -77,7 +78,7 @@ def test_label_and_since_are_read_by_the_rules():
 ])
 def test_bad_entries_name_the_key(entry, key):
     with pytest.raises(ConfigError) as err:
-        parse_config({"formulations": [entry]})
+        configure({"formulations": [entry]})
     message = str(err.value)
     assert f"'{key}" in message, message
     assert "\n" not in message
@@ -85,13 +86,13 @@ def test_bad_entries_name_the_key(entry, key):
 
 def test_index_counts_from_zero_in_file_order():
     with pytest.raises(ConfigError, match=re.escape("formulations[2].items")):
-        parse_config({"formulations": [LIST, TERM, {"name": "两个先行", "items": ["先行先试"]}]})
+        configure({"formulations": [LIST, TERM, {"name": "两个先行", "items": ["先行先试"]}]})
 
 
 @pytest.mark.parametrize("value", [{"name": "x"}, "三个一批", [LIST, "x"]])
 def test_formulations_must_be_an_array_of_tables(value):
     with pytest.raises(ConfigError, match="'formulations'"):
-        parse_config({"formulations": value})
+        configure({"formulations": value})
 
 
 def test_error_from_a_file_names_the_file_and_key(tmp_path):
@@ -119,7 +120,7 @@ def test_user_list_out_of_order_is_flagged(tmp_path):
 
 
 def test_user_term_is_flagged_with_its_new_form():
-    cfg = parse_config({"formulations": [TERM]})
+    cfg = configure({"formulations": [TERM]})
     found = ex("请市城管局牵头负责。", cfg)
     assert [d.code for d in found] == ["EX004"]
     assert "2019年" in found[0].message and found[0].fix.edits[0].text == "市城市管理综合执法局"
@@ -128,16 +129,16 @@ def test_user_term_is_flagged_with_its_new_form():
 
 
 def test_user_canonical_term_defaults_to_ex005():
-    cfg = parse_config({"formulations": [{"old": "放管服改革", "new": "“放管服”改革"}]})
+    cfg = configure({"formulations": [{"old": "放管服改革", "new": "“放管服”改革"}]})
     assert [d.code for d in ex("深化放管服改革。", cfg)] == ["EX005"]
     assert ex("深化“放管服”改革。", cfg) == []
 
 
 def test_user_entries_add_to_the_builtin_pack():
-    cfg = parse_config({"formulations": [LIST]})
+    cfg = configure({"formulations": [LIST]})
     assert [d.code for d in ex("坚定道路自信、制度自信、理论自信、文化自信。", cfg)] == ["EX002"]
     assert [d.code for d in ex("报中纪委审批。", cfg)] == ["EX004"]
 
 
 def test_config_without_formulations_is_unchanged():
-    assert parse_config({}).formulations == ()
+    assert configure({}).option("formulations") is None and configure({}).options == ()

@@ -25,7 +25,7 @@ def test_decoding_keeps_text_exactly(data, encoding, bom):
 
 
 def test_gbk_file_is_linted(tmp_path):
-    from gwlint import lint
+    from gwlint.api import lint_document as lint
 
     f = tmp_path / "gbk.txt"
     f.write_bytes("请XX同志发言。".encode("gbk"))

@@ -4,7 +4,8 @@ import types
 import pytest
 
 from gwlint.errors import PackError
-from gwlint.registry import build_registry, checks, default_registry
+from gwlint.registry import build_registry, checks
+from gwlint.rules import bundled_registry
 
 GOOD = '''
 [[rule]]
@@ -18,15 +19,16 @@ good = ["好"]
 '''
 
 
-def _package(*funcs):
+def _package(folder):
     pkg = types.ModuleType("fakepkg")
     pkg.__path__ = []
+    pkg.__file__ = str(folder / "__init__.py")
     return pkg
 
 
 def _build(tmp_path, toml):
     (tmp_path / "pack.toml").write_text(toml, encoding="utf-8")
-    return build_registry(tmp_path, _package())
+    return build_registry(_package(tmp_path))
 
 
 @pytest.mark.parametrize("toml, key", [
@@ -51,7 +53,7 @@ def test_documented_rule_without_checker(tmp_path):
 
 
 def test_every_rule_has_metadata_and_a_checker():
-    reg = default_registry()
+    reg = bundled_registry()
     assert reg.rules and reg.checkers
     covered = set().union(*(c.codes for c in reg.checkers))
     assert covered == set(reg.rules)
@@ -73,6 +75,49 @@ def test_pack_module_that_cannot_be_imported(tmp_path, monkeypatch):
     import brokenpkg
 
     with pytest.raises(PackError) as info:
-        build_registry(pkg_dir, brokenpkg)
+        build_registry(brokenpkg)
     msg = str(info.value)
     assert "demo.py:1" in msg and "SyntaxError" in msg and "\n" not in msg
+
+
+def _pack_with_module(tmp_path, monkeypatch, name, source):
+    pkg_dir = tmp_path / name
+    pkg_dir.mkdir()
+    (pkg_dir / "__init__.py").write_text("", encoding="utf-8")
+    (pkg_dir / "demo.py").write_text(source, encoding="utf-8")
+    (pkg_dir / "demo.toml").write_text(GOOD, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    return importlib.import_module(name)
+
+
+MODULE = """
+from gwlint.registry import Option, checks
+
+OPTIONS = (Option({key!r}, lambda value, base: tuple(value), ()),)
+
+
+@checks("ZZ001", scope="line")
+def demo(doc, ctx):
+    return []
+"""
+
+
+def test_a_pack_declares_its_options(tmp_path, monkeypatch):
+    reg = build_registry(_pack_with_module(tmp_path, monkeypatch, "optpkg", MODULE.format(key="demo-words")))
+    assert set(reg.options) == {"demo-words"} and reg.default_options == {"demo-words": ()}
+    from gwlint.config import parse_config
+
+    cfg = parse_config({"demo-words": ["甲", "乙"]}, None, reg)
+    assert cfg.options == (("demo-words", ("甲", "乙")),)
+    assert reg.resolve_options(cfg.options) == {"demo-words": ("甲", "乙")}
+
+
+def test_a_pack_may_not_take_a_core_key(tmp_path, monkeypatch):
+    with pytest.raises(PackError, match="option 'select' is already a configuration key"):
+        build_registry(_pack_with_module(tmp_path, monkeypatch, "selpkg", MODULE.format(key="select")))
+
+
+def test_the_bundled_packs_declare_the_keys_they_read():
+    assert {"lexicon", "confusions", "formulations"} <= set(bundled_registry().options)

@@ -112,6 +112,7 @@ def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     assert table_cache.cache_root() == tmp_path / "gwlint"
 
 
+@pytest.mark.needs_lm
 def test_typo_findings_are_the_same_built_stored_and_mapped(tmp_path):
     """The real TY tables: a run without the cache, the run that stores it
     and a run that maps it find exactly the same."""
@@ -127,9 +128,10 @@ def test_typo_findings_are_the_same_built_stored_and_mapped(tmp_path):
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert b"TY" in outputs[0]
-    assert len(list((tmp_path / "cache").glob("typo-prefilter-*"))) == 1
+    assert len(list((tmp_path / "cache").glob("typo-doubtful-*"))) == 1
 
 
+@pytest.mark.needs_lm
 def test_runs_racing_to_build_the_cache_all_succeed(tmp_path):
     """pre-commit starts several gwlint processes at once on a cold cache."""
     draft = tmp_path / "draft.txt"

@@ -140,3 +140,33 @@ async def test_unknown_method_gets_an_error_and_server_stays_up(client, tmp_path
         await client.protocol.send_request_async("gwlint/noSuchMethod", None)
     uri = await open_doc(client, tmp_path / "a.txt", TEXT)
     assert "PH001" in {d.code for d in await diagnostics(client, uri, until=codes_are(lambda c: "PH001" in c))}
+
+
+async def _lint_calls(client) -> int:
+    return (await client.protocol.send_request_async("gwlint/status", {})).lintCalls
+
+
+async def test_hover_and_code_actions_reuse_the_last_lint(client, tmp_path):
+    """Editors ask for hover and code actions at every cursor move: while the
+    text and the configuration stay the same, the server lints nothing again
+    (an editor setting on top of the config file makes a new but equal
+    configuration at each request: equal is the same)."""
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"ignore": ["PU003"]}}))
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    await diagnostics(client, uri, until=codes_are(lambda c: "PH001" in c and "PU003" not in c))
+    before = await _lint_calls(client)
+    where = types.Position(line=1, character=2)
+    for _ in range(3):
+        await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=where))
+        await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=types.Range(start=where, end=where),
+            context=types.CodeActionContext(diagnostics=[])))
+    assert await _lint_calls(client) == before
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=TEXT + "再见。\n")]))
+    await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=where))
+    assert await _lint_calls(client) > before  # a changed text is linted again

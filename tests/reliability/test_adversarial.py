@@ -133,7 +133,9 @@ def test_symlink_loop_in_folder(tmp_path):
 
 def test_file_deleted_while_the_batch_runs(tmp_path):
     """Files vanish between discovery and reading: reported, and the run goes on."""
-    from gwlint import batch
+    from gwlint.cli import pool
+    from gwlint.cli.args import CheckOptions
+    from gwlint.rules import bundled_registry
 
     files = []
     for i in range(30):
@@ -141,7 +143,8 @@ def test_file_deleted_while_the_batch_runs(tmp_path):
         f.write_text("请XX同志发言。" + SENTENCE * 50, encoding="utf-8")
         files.append(str(f))
     os.unlink(files[10])
-    results = batch.run(files, batch.CheckOptions(select=("PH",)))
+    opts = CheckOptions(select=("PH",))
+    results = pool.run(files, opts, opts.resolver(bundled_registry()))
     assert len(results) == 30
     assert results[10].error and "no such file" in results[10].error
     assert all(r.diagnostics for i, r in enumerate(results) if i != 10)

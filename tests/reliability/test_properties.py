@@ -3,7 +3,9 @@ sound, fixes apply cleanly and are idempotent."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gwlint import Document, lint
+from gwlint import Config, Document
+from gwlint.engine import lint
+from gwlint.rules import bundled_registry
 from gwlint.fixes import apply_edits, choose_edits, fix_text
 
 PIECES = st.sampled_from([
@@ -21,7 +23,8 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 def _lint_strict(text: str, path: str = "x.txt"):
     errors = []
-    found = lint(Document(text, path=path), on_error=lambda checker, exc: errors.append((checker.key, repr(exc))))
+    found = lint(Document(text, path=path), Config(), bundled_registry(),
+                 on_error=lambda checker, exc: errors.append((checker.key, repr(exc))))
     assert not errors, errors
     return found
 

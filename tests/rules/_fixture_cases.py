@@ -9,7 +9,9 @@ from pathlib import Path
 
 import tomli
 
-from gwlint import Document, lint
+from gwlint import Document
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -6,7 +6,10 @@ import re
 import pytest
 import tomli
 
-from gwlint import Document, lint
+from gwlint import Document
+
+from gwlint.api import lint_document as lint
+from gwlint.api import configure
 from gwlint.config import Config
 from gwlint.rules import _formulation_data as data
 from gwlint.rules.formulations import _LABEL, CN_COUNTS
@@ -123,7 +126,7 @@ def test_dropping_an_item_from_an_unlabelled_list_is_fine():
 
 
 def test_user_list_is_checked_like_a_builtin():
-    cfg = Config(select=("EX",), formulations=({"name": "三个一批", "items": ["储备一批", "谋划一批", "实施一批"]},))
+    cfg = configure({"select": ["EX"], "formulations": [{"name": "三个一批", "items": ["储备一批", "谋划一批", "实施一批"]}]})
     assert ex_codes("要储备一批、谋划一批、实施一批。", cfg) == []
     assert ex_codes("要谋划一批、储备一批、实施一批。", cfg) == ["EX002"]
 

@@ -2,7 +2,9 @@
 lines (fixtures/layout/cases.toml), and the safe fixes they carry."""
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import fix_text
 from tests.rules._fixture_cases import check_case, load_cases

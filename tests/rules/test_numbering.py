@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from gwlint import Document, lint, load_path
+from gwlint import Document, load_path
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from tests.rules._fixture_cases import FIXTURES, check_case, load_cases
 

@@ -1,6 +1,7 @@
 """The outline parser on its own: families, levels, numbers, residue."""
 from gwlint import Document, load_path
-from gwlint.outline import cn_to_int, int_to_cn, outline_residue, parse_outline, walk
+from gwlint.outline import outline_residue, parse_outline, walk
+from gwlint.text import cn_to_int, int_to_cn
 
 
 def test_chinese_numerals_round_trip():

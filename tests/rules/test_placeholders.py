@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from gwlint import Document, lint, load_path
+from gwlint import Document, load_path
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,9 @@ import shutil
 
 import pytest
 
-from gwlint import Document, cli, lint, load_path
+from gwlint import Document, cli, load_path
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import fix_text
 

@@ -2,7 +2,9 @@
 repeated title (fixtures/structure/cases.toml), and the seed 004 situation."""
 import pytest
 
-from gwlint import lint, load_path
+from gwlint import load_path
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from tests.rules._fixture_cases import check_case, load_cases
 

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from gwlint import Document, cli, lint, load_path
+from gwlint import Document, cli, load_path
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -4,12 +4,16 @@ Each test names the behaviour it protects; the sentences are examples of
 classes (a whole-word slip, a name, a repeated coinage), not the measured sets."""
 import pytest
 
-from gwlint import Document, lint
-from gwlint.config import Config, parse_config
+from gwlint import Document
+from gwlint.api import configure
+from gwlint.api import lint_document as lint
+from gwlint.config import Config
 from gwlint.errors import ConfigError
 
 DEFAULT = Config(select=("TY",))
-REVIEW = Config(select=("TY",), typo_sensitivity="review")
+REVIEW = configure({"select": ["TY"], "typo-sensitivity": "review"})
+
+pytestmark = pytest.mark.needs_lm  # the context layer is judged by the language model
 
 
 
@@ -20,14 +24,21 @@ def codes(text, cfg=DEFAULT):
 # --- configuration ---------------------------------------------------------
 
 def test_typo_sensitivity_key_is_parsed_and_checked():
-    assert parse_config({"typo-sensitivity": "review"}).typo_sensitivity == "review"
-    assert parse_config({}).typo_sensitivity == "default"
+    assert configure({"typo-sensitivity": "review"}).option("typo-sensitivity") == "review"
+    assert configure({}).option("typo-sensitivity", "default") == "default"
     with pytest.raises(ConfigError, match="typo-sensitivity"):
-        parse_config({"typo-sensitivity": "high"})
+        configure({"typo-sensitivity": "high"})
 
 
-def test_sensitivity_changes_the_cache_fingerprint():
-    assert Config(typo_sensitivity="review").fingerprint != Config().fingerprint
+def test_sensitivity_is_part_of_the_line_cache_key():
+    from gwlint.engine import LineCache
+    from gwlint.rules import bundled_registry
+    from gwlint.engine import lint as engine_lint
+
+    cache = LineCache()
+    text = Document("要进一步加强组织领到。")
+    assert engine_lint(text, DEFAULT, bundled_registry(), cache=cache) == []
+    assert engine_lint(text, REVIEW, bundled_registry(), cache=cache)
 
 
 # --- candidates ------------------------------------------------------------

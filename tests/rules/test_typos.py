@@ -3,11 +3,14 @@ good each: fixed-phrase slips, homophones in context, 的/地/得, duplicated wo
 Each bad sentence must be flagged with the right fix; each good one must be clean."""
 import pytest
 
-from gwlint import Document, lint
+from gwlint import Document
+
+from gwlint.api import lint_document as lint
 from gwlint.config import Config
 from gwlint.fixes import apply_edits
 
 TY = Config(select=("TY",))
+TY_REVIEW = Config(select=("TY",), options=(("typo-sensitivity", "review"),))
 
 # (bad sentence, the corrected sentence)
 FIXED_PHRASES = [
@@ -201,7 +204,8 @@ def _fixed(text):
     return found, apply_edits(text, edits)
 
 
-@pytest.mark.parametrize("bad, good", FIXED_PHRASES + HOMOPHONES + DE_DI_DE + DUPLICATES)
+@pytest.mark.parametrize("bad, good", [pytest.param(*case, marks=pytest.mark.needs_lm)
+                                       for case in FIXED_PHRASES + HOMOPHONES] + DE_DI_DE + DUPLICATES)
 def test_bad_sentence_is_flagged_with_the_right_fix(bad, good):
     found, fixed = _fixed(bad)
     assert found, f"not flagged: {bad}"
@@ -217,13 +221,13 @@ def test_good_sentence_is_clean(good):
 @pytest.mark.parametrize("text", HOMOPHONE_MISSES)
 @pytest.mark.xfail(reason="known limit of the context layer (see the comment above)", strict=True)
 def test_known_homophone_misses(text):
-    assert lint(Document(text), Config(select=("TY",), typo_sensitivity="review"))
+    assert lint(Document(text), TY_REVIEW)
 
 
 @pytest.mark.parametrize("bad, right", REVIEW_TIER_ONLY)
 def test_review_tier_reports_the_weaker_suspects(bad, right):
     assert lint(Document(bad), TY) == []
-    found = lint(Document(bad), Config(select=("TY",), typo_sensitivity="review"))
+    found = lint(Document(bad), TY_REVIEW)
     assert [(d.code, d.fix.edits[0].text) for d in found] == [("TY004", right)]
     assert found[0].severity == "info"
 
@@ -235,39 +239,35 @@ def test_each_class_has_thirty_cases():
 
 
 def test_allow_list_and_user_confusions():
-    from gwlint.config import parse_config
+    from gwlint.api import configure
 
-    assert lint(Document("要市帜鲜明讲政治。"), parse_config({"select": ["TY"], "allow": ["市帜鲜明"]})) == []
-    cfg = parse_config({"select": ["TY"], "confusions": {"工作落石": "工作落实"}})
+    assert lint(Document("要市帜鲜明讲政治。"), configure({"select": ["TY"], "allow": ["市帜鲜明"]})) == []
+    cfg = configure({"select": ["TY"], "confusions": {"工作落石": "工作落实"}})
     found = lint(Document("推动工作落石。"), cfg)
     assert [(d.code, d.fix.edits[0].text) for d in found] == [("TY002", "工作落实")]
-    cfg = parse_config({"select": ["TY"], "lexicon": []})
+    cfg = configure({"select": ["TY"], "lexicon": []})
     assert lint(Document("推动三个一批落实。"), cfg) == []
 
 
-def test_prefilter_group_maximum_matches_numpy_maximum_at():
-    """The sound-alike tables are built with a sort-based group maximum
-    (fast at start-up); it must give exactly what np.maximum.at gives."""
+def test_vectorised_suspects_match_a_plain_reading():
+    """The numpy first pass of the context layer (orphans: characters no word
+    covers; doubtful words not inside a longer word) must say what a plain
+    Python reading of the same word lists says, line by line."""
+    import random
+
     np = pytest.importorskip("numpy")
-    from gwlint.rules._typo_prefilter import _max_into
+    from gwlint.rules._typo_suspects import mark, word_codes
 
-    rng = np.random.default_rng(7)
-    for _ in range(20):
-        expected = rng.integers(0, 50, (40, 25)).astype(np.int32)
-        got = expected.copy()
-        rows, cols, values = rng.integers(0, 40, 3000), rng.integers(0, 25, 3000), rng.integers(0, 900, 3000)
-        np.maximum.at(expected, (rows, cols), values)
-        _max_into(got, rows, cols, values)
-        assert (got == expected).all()
-
-
-def test_two_character_words_are_every_two_character_word():
-    """words.txt lists its two-character words first, and the loader cuts
-    them off in one slice: a word list out of that order would lose words."""
-    from gwlint.rules import _typo_data as data
-
-    mined = (data.DATA / "words.txt").read_text(encoding="utf-8").split()
-    assert [len(w) for w in mined] == sorted(len(w) for w in mined)
-    two = data.two_character_words()
-    pairs = {two[i:i + 2] for i in range(0, len(two), 2)}
-    assert pairs == {w for w in data.words() if len(w) == 2}
+    words = ["发展", "经济", "社会", "机制", "机智", "体制", "创新", "检察院", "检察", "当事人", "当事"]
+    doubtful = ["机智", "检察", "当事"]
+    rng = random.Random(7)
+    alphabet = "发展经济社会机制智体创新检察院当事人法的，A"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(200)]
+    got = mark(lines, word_codes(words), word_codes(doubtful))
+    for text, (orphans, doubts) in zip(lines, got):
+        spans = [(a, a + len(w)) for w in words for a in range(len(text)) if text.startswith(w, a)]
+        cjk = [i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff"]
+        assert orphans == [i for i in cjk if not any(a <= i < b for a, b in spans)]
+        expected = {(a, b) for a, b in spans if text[a:b] in doubtful
+                    and not any(x <= a and b <= y and y - x > b - a for x, y in spans)}
+        assert set(map(tuple, doubts)) == expected

@@ -1,12 +1,14 @@
-"""``--format docx-comments -o reviewed.docx``: a copy of the Word draft with
-each finding as a comment anchored on its span. The original is never touched."""
+"""A reviewed copy of a Word draft (``--format docx-comments -o reviewed.docx``):
+each finding becomes a comment anchored on its span. The original is never
+touched. An output mode of the CLI, not a report format: it writes a .docx
+beside the input instead of text to a stream."""
 from __future__ import annotations
 
 import copy
 import io
 
-from ..docx_io import iter_paragraphs
-from ..errors import GwlintError
+from .docx_io import iter_paragraphs
+from .errors import GwlintError
 
 AUTHOR, INITIALS = "gwlint", "GW"
 
@@ -78,6 +80,3 @@ def write(result, source_path: str, output_path: str) -> int:
     document.save(output_path)
     return added
 
-
-def render(results, stream, color: bool = False) -> None:
-    raise GwlintError("usage: --format docx-comments needs one .docx file and -o reviewed.docx")

@@ -1,0 +1,62 @@
+"""Checking one file (or standard input): load it, lint it, and with --fix
+or --diff fix it, writing the file back only with --fix."""
+from __future__ import annotations
+
+import difflib
+
+from ..config import Config
+from ..engine import lint
+from ..errors import GwlintError
+from ..fixes import fix_text, write_atomic
+from ..load import encode, load_bytes, load_path
+from ..model import Document
+from ..report import FileResult, FixOutcome
+from .args import CheckOptions
+
+
+def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> FileResult:
+    """Lint ``doc``; with --fix or --diff, first fix it as far as fixes go."""
+    result = FileResult(doc.path, doc)
+    if (opts.fix or opts.diff) and doc.paragraph_starts is None:
+        relint = lambda text: lint(Document(text, path=doc.path, kind=doc.kind), cfg, registry)
+        fixed, applied = fix_text(doc.text, relint, opts.unsafe_fixes)
+        if applied:
+            new_doc = Document(fixed, path=doc.path, encoding=doc.encoding, bom=doc.bom, kind=doc.kind)
+            result.fix = FixOutcome(applied, fixed, unified_diff(doc, new_doc) if opts.diff else None)
+            if not opts.diff:
+                result.document = new_doc
+    result.diagnostics = lint(result.document, cfg, registry)
+    return result
+
+
+def unified_diff(old: Document, new: Document) -> str:
+    a = old.text.splitlines(keepends=True)
+    b = new.text.splitlines(keepends=True)
+    return "".join(difflib.unified_diff(a, b, fromfile=old.path, tofile=old.path))
+
+
+def check_file(path: str, opts: CheckOptions, resolver) -> FileResult:
+    """Lint (and maybe fix) one file; a problem with it becomes FileResult.error."""
+    try:
+        cfg = resolver.for_path(path)
+        doc = load_path(path, cfg.max_file_size)
+        result = check_document(doc, cfg, resolver.registry, opts)
+        if opts.fix and not opts.diff and result.fix is not None:
+            write_atomic(path, encode(doc, result.fix.text))
+        return result
+    except GwlintError as exc:
+        return FileResult(path, error=str(exc))
+    except OSError as exc:
+        return FileResult(path, error=f"{path}: {exc.strerror or exc}")
+
+
+def check_stdin(data: bytes, opts: CheckOptions, resolver) -> FileResult:
+    """Standard input, named (for reports, configuration and its kind) by
+    --stdin-filename, else ``-``. It is never written: a fixed text goes to stdout."""
+    name = opts.stdin_filename or "-"
+    try:
+        cfg = resolver.for_path(name)
+        doc = load_bytes(data, name, cfg.max_file_size)
+        return check_document(doc, cfg, resolver.registry, opts)
+    except GwlintError as exc:
+        return FileResult(name, error=str(exc))
