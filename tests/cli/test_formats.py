@@ -2,7 +2,7 @@
 import pytest
 
 from gwlint.report import FORMATS
-from tests.core.helpers import run_cli
+from tests.helpers import run_cli
 
 
 @pytest.mark.parametrize("name", ["__init__", "json_", "docx_comments", "nope", ""])

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from tests.core.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli
 
 BAD = "同志们:\n请XX同志发言,会议到此结束。。\n要市帜鲜明讲政治。\n"
 

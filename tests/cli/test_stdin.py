@@ -2,7 +2,7 @@
 the configuration and its per-file-ignores, and says what kind of text it is."""
 import json
 
-from tests.core.helpers import run_cli
+from tests.helpers import run_cli
 
 MD = "# 标题\n\n要把**重点工作**抓实，请XX同志发言。\n".encode("utf-8")
 

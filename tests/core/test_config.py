@@ -6,7 +6,7 @@ from gwlint import ConfigError, Document
 from gwlint.api import lint_document as lint
 from gwlint.api import configure
 from gwlint.config import Config
-from tests.core.helpers import config_for
+from tests.helpers import config_for
 
 TEXT = "请XX同志发言，共有**人参加，某某同志主持。"
 
@@ -77,7 +77,7 @@ def test_bad_values_name_the_key(data, key):
 
 
 def test_cli_select_overrides_config(tmp_path):
-    from tests.core.helpers import run_json
+    from tests.helpers import run_json
 
     (tmp_path / "gwlint.toml").write_text('select = ["PH002"]\n', encoding="utf-8")
     f = tmp_path / "a.txt"
@@ -86,3 +86,29 @@ def test_cli_select_overrides_config(tmp_path):
     assert [i["code"] for i in items] == ["PH002"]
     _, items = run_json("--select", "PH001", f)
     assert [i["code"] for i in items] == ["PH001"]
+
+
+def test_resolver_finds_a_folder_config_once_and_rereads_it_when_it_changes(tmp_path, monkeypatch):
+    """The language server asks for every request: one walk up the tree per
+    folder, one stat of the config file per request, a new read when it changed."""
+    import gwlint.config as config_module
+    from gwlint.config import ConfigResolver
+    from gwlint.rules import bundled_registry
+
+    (tmp_path / "gwlint.toml").write_text('ignore = ["PH004"]\n', encoding="utf-8")
+    walks = []
+    real = config_module.find_config_file
+    monkeypatch.setattr(config_module, "find_config_file", lambda start: walks.append(start) or real(start))
+    resolver = ConfigResolver(bundled_registry())
+    for name in ("a.txt", "b.txt", "c.md"):
+        assert resolver.for_path(tmp_path / name).ignore == ("PH004",)
+    assert len(walks) == 1
+    (tmp_path / "gwlint.toml").write_text('ignore = ["PH004", "LY004"]\n', encoding="utf-8")
+    assert resolver.for_path(tmp_path / "a.txt").ignore == ("PH004", "LY004")
+    assert len(walks) == 1
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "gwlint.toml").write_text('ignore = ["TY"]\n', encoding="utf-8")
+    assert resolver.for_path(sub / "x.txt").ignore == ("TY",)  # a new folder: looked up
+    resolver.forget()  # config files came or went (the editor says so)
+    assert resolver.for_path(sub / "x.txt").ignore == ("TY",) and len(walks) == 3

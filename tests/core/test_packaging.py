@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.slow
 

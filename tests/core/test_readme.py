@@ -1,7 +1,7 @@
 """The README stays current: it lists every rule and its two set-up commands
 are the ones .ci/run runs."""
 from gwlint.rules import bundled_registry
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 
 def test_readme_lists_every_rule():

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from gwlint import table_cache
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 README = ROOT / "README.md"
 

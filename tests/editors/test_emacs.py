@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 from tests.editors.helpers import gwlint_on_path, snippet
 from tests.lsp.test_neovim import SEED
 

@@ -16,12 +16,7 @@ from pathlib import Path
 
 import pytest
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
-
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 from tests.editors.helpers import gwlint_wrapper, snippet
 
 SOURCE = ROOT / "editors" / "vscode"
@@ -72,8 +67,9 @@ def test_manifest_contributes_the_settings_and_commands():
 
 
 def test_versions_are_pinned_and_follow_gwlint():
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert MANIFEST["version"] == pyproject["project"]["version"]
+    from gwlint.version import __version__
+
+    assert MANIFEST["version"] == __version__
     assert f"gwlint-{MANIFEST['version']}.vsix" in snippet("vscode-build")
     for deps in (MANIFEST["dependencies"], MANIFEST["devDependencies"]):
         for name, spec in deps.items():

@@ -5,7 +5,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 SERVER = [sys.executable, "-m", "gwlint", "lsp", "--debounce=0"]
 ENV = {"PYTHONPATH": str(ROOT), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}

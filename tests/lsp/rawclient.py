@@ -7,7 +7,7 @@ import sys
 import threading
 import queue
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 
 class RawServer:

@@ -4,7 +4,7 @@ errors; --stdio, which vscode-languageclient appends, is accepted."""
 import subprocess
 import sys
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 GWLINT = [sys.executable, "-m", "gwlint", "lsp"]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 from tests.editors.helpers import gwlint_on_path, snippet
 
 SEED = ROOT / "seeds" / "000_0033c06120a015d5.txt"

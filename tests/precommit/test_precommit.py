@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 from tests.editors.helpers import gwlint_on_path, snippet
 
 PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))

@@ -1,35 +1,24 @@
-"""Every TY finding on the real documents in ../shared/data/realgov is
-reviewed in ty_findings.tsv, and the table lists no finding that is gone:
-a change that makes TY find something new there must be reviewed first."""
+"""The real documents of ../shared/data/realgov: every TY finding there (the
+default tier) is reviewed in tests/realdocs/TY.tsv (defect, false-alarm or
+residue, with a reason), as for the other families. Unlike theirs, TY's
+table keeps its false alarms: 6 in 279,026 characters (0.22 per 10,000),
+under the limit of 0.3 that issue 15 sets. A finding the table does not
+list, or a listed one that is gone, fails the test: review it first."""
 from pathlib import Path
 
 import pytest
 
-from gwlint import Document
-from gwlint.api import lint_document as lint
-from gwlint.config import Config
+from tests.realdocs.test_issue16_families import REALGOV, _findings, _table
 
-HERE = Path(__file__).resolve().parent
-REALGOV = HERE.parent.parent.parent / "shared" / "data" / "realgov"
-
-pytestmark = [pytest.mark.needs_lm, pytest.mark.slow]
+pytestmark = [pytest.mark.needs_lm,
+              pytest.mark.skipif(not REALGOV.is_dir(), reason="../shared/data/realgov is absent")]
+LIMIT_PER_10K = 0.3
 
 
-def _table():
-    rows = [line.split("\t") for line in (HERE / "ty_findings.tsv").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    assert all(len(r) == 8 and r[6] in ("defect", "false") and r[7].strip() for r in rows)
-    return {tuple(r[:6]) for r in rows}
+def test_ty_findings_on_real_documents_are_the_reviewed_ones():
+    assert _findings("TY") == _table("TY")
 
 
-@pytest.mark.skipif(not REALGOV.is_dir(), reason="../shared/data/realgov is not here")
-def test_every_ty_finding_on_real_documents_is_reviewed():
-    found = set()
-    for path in sorted(REALGOV.glob("*.txt")):
-        doc = Document(path.read_text(encoding="utf-8"), path=path.name)
-        for d in lint(doc, Config(select=("TY",))):
-            line = doc.text.count("\n", 0, d.span.start) + 1
-            col = d.span.start - (doc.text.rfind("\n", 0, d.span.start) + 1) + 1
-            found.add((path.name, str(line), str(col), d.code, doc.text[d.span.start:d.span.end],
-                       d.fix.edits[0].text if d.fix else ""))
-    assert found == _table()
+def test_ty_false_alarms_stay_under_the_limit():
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in REALGOV.glob("*.txt"))
+    assert len(_table("TY")) / chars * 10000 <= LIMIT_PER_10K

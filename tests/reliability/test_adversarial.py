@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from tests.core.helpers import ROOT
+from tests.helpers import ROOT
 
 TIME_LIMIT = 120  # seconds per run; the run is killed past it
 MEMORY_LIMIT_MB = 3000
