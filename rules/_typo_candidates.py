@@ -47,7 +47,7 @@ class PinyinIndex:
                 except KeyError:
                     continue
             by_key.setdefault(" ".join(map(fuzzy, read)), []).append(w)
-        for c in single:  # one-character words: every reading
+        for c in sorted(single):  # one-character words, every reading (sorted: no hash order)
             for r in self.fuzzy_readings.get(c, ()):
                 by_key.setdefault(r, []).append(c)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
@@ -96,7 +96,7 @@ def common_single_characters() -> frozenset[str]:
     return frozenset(c for c in ranked[:COMMON_SINGLE] if c not in "的地得")
 
 
-def lookalike_words(span: str, is_word, looks: dict[str, frozenset[str]]) -> list[str]:
+def lookalike_words(span: str, is_word, looks: dict[str, str]) -> list[str]:
     """``span`` with one character replaced by a look-alike, where that is a
     word (``is_word``: a predicate, or a set of words)."""
     words = is_word if isinstance(is_word, (set, frozenset)) else None

@@ -89,7 +89,7 @@ def hard_evidence(text: str, start: int, end: int, replacement: str, official, d
         return "official"
     if is_name(text, start, end, changed) or is_name_in_context(text, start, end) or is_place_suffix(text, changed, end):
         return "name"
-    if document is not None and end - start >= 2 and document.count(text[start:end]) >= 3:
+    if end - start >= 2 and (document if document is not None else text).count(text[start:end]) >= 3:
         return "repeated"
     if in_short_quote(text, start, end):
         return "quoted"
@@ -165,7 +165,7 @@ def soft_evidence(text: str, start: int, end: int, replacement: str, document: s
     changed = changed_positions(text, start, replacement)
     span = text[start:end]
     f = {}
-    f["twice"] = float(document is not None and end - start >= 2 and document.count(span) == 2)
+    f["twice"] = float(end - start >= 2 and (document if document is not None else text).count(span) == 2)
     f["log_freq"] = min(__import__("math").log10(char_freq.get(text[i], 0) + 1) for i in changed)
     f["abbreviation"] = float(len(span) == 2 and all(c in PROVINCE_ABBREVIATIONS for c in span))
     f["affix"] = float(affix_after_word(text, changed, is_word))

@@ -85,9 +85,11 @@ def reading_of_word(w: str, readings=None, exceptions=None) -> tuple[str, ...] |
 
 
 @lru_cache(maxsize=1)
-def lookalikes() -> dict[str, frozenset[str]]:
-    """char → characters that look like it."""
-    return {r[0]: frozenset(r[1]) for r in _rows("lookalikes.tsv") if len(r) >= 2}
+def lookalikes() -> dict[str, str]:
+    """char → the characters that look like it, in a fixed order (a string:
+    iterating a set would follow the process's string hashing, and results
+    must not depend on the process)."""
+    return {r[0]: "".join(sorted(set(r[1]))) for r in _rows("lookalikes.tsv") if len(r) >= 2}
 
 
 def _word_file(name: str) -> frozenset[str]:

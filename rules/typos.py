@@ -103,6 +103,9 @@ def typos_in_context(lines: list[str], ctx):
     """TY001 and TY002 first; TY003/TY004 then skip characters they already
     cover, so one slip is reported once."""
     phrase = phrase_typos(lines, ctx)
+    # the lines handed here are the context in which a repeated form counts as
+    # meant: a whole document on the command line; in the editor, the lines
+    # not in the line cache (so an edited line is judged with itself alone)
     context = (slips.findings_for_lines(lines, ctx.options["typo-sensitivity"], "\n".join(lines))
                if data.language_model() is not None else [()] * len(lines))
     out = []

@@ -146,3 +146,21 @@ def test_classic_misspellings_are_caught_and_their_correct_forms_never_flagged()
     caught = sum(1 for bad, *_ in rows if lint(Document(bad), DEFAULT))
     assert caught / len(rows) >= 0.95
     assert [good for _, good, *_ in rows if lint(Document(good), DEFAULT)] == []
+
+
+def test_findings_do_not_depend_on_the_process(tmp_path):
+    """No iteration over a set of strings may order candidates: string
+    hashing differs from process to process (one worker or two)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seeds = sorted((Path(__file__).resolve().parents[3] / "seeds").glob("*.txt"))
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([sys.executable, "-m", "gwlint", "--format", "json", "--select", "TY",
+                               *map(str, seeds[:2])], capture_output=True, env=env)
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
