@@ -28,29 +28,43 @@ MAX_CHANGED = 2  # characters a whole-word slip changes at most
 MAX_COMBOS = 8  # reading combinations looked up per span (polyphones multiply them)
 
 
+def fuzzy_readings(readings: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """char → its readings in fuzzy pinyin (z/zh, n/l, -n/-ng… made one)."""
+    fuzzy = data.fuzzy
+    return {c: tuple(dict.fromkeys(fuzzy(r) for r in rs)) for c, rs in readings.items()}
+
+
+def words_by_key(words, readings: dict[str, tuple[str, ...]], exceptions: dict[str, tuple[str, ...]],
+                 single: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Fuzzy reading key ("z i"…) → the vocabulary words read so: words of 2
+    to MAX_WORD characters by their reading, one-character words by every
+    reading they have."""
+    fuzzy = data.fuzzy
+    by_key: dict[str, list[str]] = {}
+    for w in words:
+        if not 2 <= len(w) <= MAX_WORD:
+            continue
+        read = exceptions.get(w)
+        if read is None:
+            try:
+                read = [readings[c][0] for c in w]
+            except KeyError:
+                continue
+        by_key.setdefault(" ".join(map(fuzzy, read)), []).append(w)
+    fuzzy_of = fuzzy_readings(readings)
+    for c in sorted(single):  # one-character words, every reading (sorted: no hash order)
+        for r in fuzzy_of.get(c, ()):
+            by_key.setdefault(r, []).append(c)
+    return {k: tuple(v) for k, v in by_key.items()}
+
+
 class PinyinIndex:
     """Vocabulary words by the fuzzy pinyin of their reading."""
 
-    def __init__(self, words, readings: dict[str, tuple[str, ...]], exceptions: dict[str, tuple[str, ...]],
-                 single: frozenset[str]):
+    def __init__(self, readings: dict[str, tuple[str, ...]], by_key: dict[str, tuple[str, ...]]):
         self.readings = readings
-        fuzzy = data.fuzzy
-        self.fuzzy_readings = {c: tuple(dict.fromkeys(fuzzy(r) for r in rs)) for c, rs in readings.items()}
-        by_key: dict[str, list[str]] = {}
-        for w in words:
-            if not 2 <= len(w) <= MAX_WORD:
-                continue
-            read = exceptions.get(w)
-            if read is None:
-                try:
-                    read = [readings[c][0] for c in w]
-                except KeyError:
-                    continue
-            by_key.setdefault(" ".join(map(fuzzy, read)), []).append(w)
-        for c in sorted(single):  # one-character words, every reading (sorted: no hash order)
-            for r in self.fuzzy_readings.get(c, ()):
-                by_key.setdefault(r, []).append(c)
-        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        self.fuzzy_readings = fuzzy_readings(readings)
+        self.by_key = by_key
 
     def keys(self, span: str) -> list[str]:
         """Fuzzy reading keys of ``span``, all readings of its polyphones (capped)."""
@@ -77,11 +91,19 @@ class PinyinIndex:
 
 @lru_cache(maxsize=1)
 def pinyin_index() -> PinyinIndex | None:
+    """The index over the model's vocabulary: built once, then kept in the
+    disk cache (reading it back takes a tenth of the time building it does)."""
+    from gwlint.table_cache import cached_data
+
     path = vocab.lm_path()
     if path is None:
         return None
-    words = [w for w in vocab.lm_vocabulary(path) if vocab.is_cjk_word(w)]
-    return PinyinIndex(words, vocab.char_readings(), vocab.word_readings(), common_single_characters())
+
+    def build():
+        return words_by_key(vocab.cjk_vocabulary(path), vocab.char_readings(), vocab.word_readings(),
+                            common_single_characters())
+
+    return PinyinIndex(vocab.char_readings(), cached_data("typo-pinyin-index", vocab.sources(__file__), build))
 
 
 COMMON_SINGLE = 400  # one-character words a lone character may be a slip for: the most frequent ones

@@ -47,12 +47,6 @@ class Resources:
     char_freq: dict  # char → frequency
 
 
-def _sources() -> list:
-    from pathlib import Path
-
-    return sorted(vocab.DATA.iterdir()) + [Path(vocab.lm_path()), Path(cand.__file__), Path(suspects.__file__)]
-
-
 @lru_cache(maxsize=1)
 def _base():
     """(scorer, index, CJK words of the model, doubtful words' codes): what
@@ -65,16 +59,15 @@ def _base():
     index = cand.pinyin_index()
     if lm is None or index is None:
         return None
-    all_words = vocab.lm_vocabulary(vocab.lm_path())
-    scorer = Scorer(lm.model, frozenset(all_words))
-    words = [w for w in all_words if vocab.is_cjk_word(w)]
+    scorer = Scorer(lm.model, vocab.lm_word_set(vocab.lm_path()))
+    words = vocab.cjk_vocabulary(vocab.lm_path())
     def build():
         doubtful = cand.doubtful_words(index, scorer, words, vocab.lookalikes())
         return {"doubtful": suspects.word_codes(w for w, _ in doubtful),
                 "doubtful_strong": suspects.word_codes(w for w, m in doubtful if m >= cand.STRONG_DOUBT),
                 "words": suspects.word_codes(words)}
 
-    return scorer, index, cached_arrays("typo-doubtful", _sources(), build)
+    return scorer, index, cached_arrays("typo-doubtful", vocab.sources(cand.__file__, suspects.__file__), build)
 
 
 def build_resources(official: frozenset[str]) -> Resources | None:

@@ -20,7 +20,6 @@ Repetition and names only ever raise the bar: they never make a finding.
 """
 from __future__ import annotations
 
-import re
 
 SKIP = float("inf")
 ADMIN_SUFFIX = frozenset("县镇村旗乡区市省州盟屯寨营坝沟岭")

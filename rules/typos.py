@@ -87,15 +87,25 @@ def _pair_across_edge(text: str, s: int, e: int, words) -> bool:
     return e - s == 2 and s > 0 and e < len(text) and text[s - 1:s + 1] in words and text[e - 1:e + 1] in words
 
 
+class _AnyOf:
+    """Membership in any of several word sets (no union of 200,000 words built at start-up)."""
+
+    def __init__(self, *sets):
+        self.sets = sets
+
+    def __contains__(self, word) -> bool:
+        return any(word in s for s in self.sets)
+
+
 @lru_cache(maxsize=1)
-def _boundary_words() -> frozenset[str]:
+def _boundary_words() -> _AnyOf:
     """Words whose edges a near miss may not cut across: the dictionary words,
     the language model's words and the vocabulary of official writing."""
     from gwlint.rules import _typo_vocabulary as vocab
 
     path = vocab.lm_path()
-    model_words = {w for w in vocab.lm_vocabulary(path) if 2 <= len(w) <= 4} if path else set()
-    return frozenset(data.words() | model_words | vocab.official_vocabulary())
+    model_words = vocab.lm_word_set(path) if path else frozenset()
+    return _AnyOf(data.words(), model_words, vocab.official_vocabulary())
 
 
 @checks("TY001", "TY002", "TY003", "TY004", scope="lines")
