@@ -9,6 +9,7 @@ from .config import Config
 from .lru import LRU
 from .model import Diagnostic, Document, Span
 from .registry import Checker, Registry
+from .suppress import VERBS, suppressions_of
 
 log = logging.getLogger("gwlint")
 
@@ -134,10 +135,34 @@ def _allowed_spans(text: str, words) -> list[Span]:
     return spans
 
 
+_said = LRU(1000)  # directive warnings already given: once per process, not once per keystroke or fix pass
+
+
+def _warn_bad_directives(doc: Document, directives, registry: Registry) -> None:
+    """A directive gwlint cannot read is a warning on the log (stderr), as
+    ruff warns about a `# noqa` code it does not know; it never widens a
+    directive: unknown codes are dropped, the rest of the directive applies."""
+    for d in directives:
+        line = d.line + 1
+        if d.verb not in VERBS:
+            msg = f"{doc.path}:{line}: unknown directive 'gwlint-{d.verb}' (gwlint-{', gwlint-'.join(VERBS)})"
+        else:
+            unknown = [*d.bad, *(c for c in d.codes or () if not registry.is_known_pattern(c))]
+            if not unknown:
+                continue
+            msg = (f"{doc.path}:{line}: gwlint-{d.verb}: unknown rule code or prefix "
+                   f"{', '.join(repr(c) for c in unknown)}, ignored")
+        if _said.get(msg) is None:
+            _said.put(msg, True)
+            log.warning(msg)
+
+
 def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache | None = None,
          on_error: OnError = _log_rule_error) -> list[Diagnostic]:
     """Run every rule of ``registry`` that ``config`` selects on ``doc``, and
-    return the findings, sorted, with names and severities filled in."""
+    return the findings, sorted, with names and severities filled in: those
+    the document's own directives (Markdown comments) and the configuration's
+    baseline do not cover."""
     codes = selected_codes(config, registry, doc.path)
     active = [c for c in registry.checkers if c.codes & codes]
     ctx = RuleContext(registry.resolve_options(config.options), doc.kind)
@@ -148,6 +173,9 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if checker.scope == "document":
             found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
     allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
+    suppressed = suppressions_of(doc)
+    if suppressed:
+        _warn_bad_directives(doc, suppressed.directives, registry)
     n = len(doc.text)
     result: dict[tuple, Diagnostic] = {}
     for d in found:
@@ -159,8 +187,14 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end)
                            for a in allowed):
             continue
+        if suppressed and suppressed.silences(d.code, d.span):
+            continue
         meta = registry.rules[d.code]
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),
-                       d.related)
+        # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
+                       config.severity_for(d.code, d.severity or meta.severity), d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
-    return sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+    out = sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+    if config.baseline is not None:
+        out = config.baseline.unmatched(doc, out)
+    return out

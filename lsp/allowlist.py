@@ -1,5 +1,7 @@
 """Careful edits to the configuration in force: add a word to `allow`, or a
-rule to `per-file-ignores` for one file.
+rule to `per-file-ignores` for one file (`extend-allow` and
+`extend-per-file-ignores` in a file that extends another and does not set
+the key itself, so that the extended file's entries still apply).
 
 The file is a `gwlint.toml` or a `pyproject.toml` (then the `[tool.gwlint]`
 table is edited). tomlkit keeps everything else as it was: comments, also
@@ -105,22 +107,31 @@ def _rest(data: dict, config: Path) -> dict:
     return {**data, "tool": {k: v for k, v in tool.items() if k != "gwlint"}}
 
 
+def _key_for(table: dict, key: str) -> str:
+    """``key``, or ``extend-<key>`` in a file that extends another and does
+    not set ``key`` itself: there ``key`` would replace the extended file's
+    list whole (dropping its words), where ``extend-<key>`` adds to it."""
+    if key not in table and "extend" in table:
+        return f"extend-{key}"
+    return key
+
+
 def add_allowed_word(config: Path, word: str, registry) -> bool:
     """Add ``word`` to ``allow`` in ``config`` (created if missing). False if it was there."""
-    import tomlkit
 
     def expect(table):
-        words = table.setdefault("allow", [])
+        words = table.setdefault(_key_for(table, "allow"), [])
         if word in words:
             return None
         words.append(word)
         return table
 
     def change(table):
-        if "allow" in table:
-            table["allow"].append(word)
+        key = _key_for(table, "allow")
+        if key in table:
+            table[key].append(word)
         else:
-            table["allow"] = [word]
+            table[key] = [word]
 
     return _edit(config, registry, [change], expect)
 
@@ -141,7 +152,7 @@ def ignore_rule_for_file(config: Path, relpath: str, code: str, registry) -> boo
     key = glob_literal(relpath)
 
     def expect(table):
-        codes = table.setdefault("per-file-ignores", {}).setdefault(key, [])
+        codes = table.setdefault(_key_for(table, "per-file-ignores"), {}).setdefault(key, [])
         if code in codes:
             return None
         codes.append(code)
@@ -149,9 +160,10 @@ def ignore_rule_for_file(config: Path, relpath: str, code: str, registry) -> boo
 
     def change_with(make_table):
         def change(table):
-            pfi = table.get("per-file-ignores")
+            name = _key_for(table, "per-file-ignores")
+            pfi = table.get(name)
             if pfi is None:
-                table["per-file-ignores"] = make_table()
+                table[name] = make_table()
             elif key in pfi:
                 pfi[key].append(code)
             else:

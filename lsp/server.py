@@ -33,6 +33,7 @@ from gwlint.rules import bundled_registry
 from . import convert
 from .allowlist import EditError, add_allowed_word, ignore_rule_for_file
 from .settings import DEFAULT_DEBOUNCE_MS, SettingError, debounce_ms, rule_codes
+from .suppress_actions import CMD_BASELINE, add_to_baseline, suppress_actions
 
 log = logging.getLogger("gwlint.lsp")
 CMD_ALLOW = "gwlint.addToAllowList"
@@ -320,8 +321,8 @@ def findings_at(found: list[Diagnostic], start: int, end: int) -> list[int]:
 # Quick fixes for one finding come from the providers in FINDING_ACTIONS, in
 # order: each is called as provider(ls, linted, index) for the finding
 # linted.found[index] (its LSP diagnostic: linted.lsp_diagnostic(index)) and
-# returns a list of CodeActions. A new kind of action ("ignore here" with an
-# inline directive, say) is one more provider appended to the list.
+# returns a list of CodeActions. A new kind of action is one more provider
+# appended to the list.
 
 def rule_fix_action(ls: GwlintServer, linted: Linted, i: int) -> list[types.CodeAction]:
     d = linted.found[i]
@@ -361,7 +362,18 @@ def ignore_in_file_action(ls: GwlintServer, linted: Linted, i: int) -> list[type
         command=types.Command(title="ignore", command=CMD_IGNORE, arguments=[linted.uri, d.code]))]
 
 
-FINDING_ACTIONS = [rule_fix_action, allow_word_action, ignore_in_file_action]
+def ignore_here_action(ls: GwlintServer, linted: Linted, i: int) -> list[types.CodeAction]:
+    """A directive where the format has comments (an edit of the document
+    only), else "add to baseline", a command that writes a file: offered
+    only where the config commands may write."""
+    from gwlint.suppress import COMMENT_KINDS
+
+    if linted.doc.kind not in COMMENT_KINDS and config_target(ls, linted.uri) is None:
+        return []
+    return suppress_actions(linted.doc, linted.found[i], linted.uri, ls.encoding, linted.lsp_diagnostic(i))
+
+
+FINDING_ACTIONS = [rule_fix_action, allow_word_action, ignore_in_file_action, ignore_here_action]
 
 
 def _wants(only, kind: str) -> bool:
@@ -494,6 +506,24 @@ def _edit_config(ls: GwlintServer, edit, config: Path) -> str:
         _refuse(str(exc))
     ls.relint_all()
     return str(config)
+
+
+@server.command(CMD_BASELINE)
+def cmd_baseline(ls: GwlintServer, *args):
+    """Record one finding in the baseline: ``[uri, code, start, end]`` as
+    the code action offered it, i.e. a finding of the current lint."""
+    if len(args) != 4 or not all(isinstance(a, int) and not isinstance(a, bool) for a in args[2:]):
+        _refuse(f"{CMD_BASELINE} expects [document URI, code, start, end], got {list(args)!r}")
+    linted, code, config, _ = _command_target(ls, args[:2], CMD_BASELINE)
+    start, end = args[2:]
+    if not any(d.code == code and (d.span.start, d.span.end) == (start, end) for d in linted.found):
+        _refuse(f"no {code!r} finding at {start}–{end} in {linted.uri}")
+    try:
+        path = add_to_baseline(linted.doc, linted.config, code, start, end, config)
+    except (GwlintError, OSError) as exc:
+        _refuse(str(exc))
+    ls.relint_all()
+    return path
 
 
 # ------------------------------------------------------------ other features

@@ -43,7 +43,7 @@ def cmd_check(argv: list[str]) -> int:
     from gwlint.rules import bundled_registry
 
     from . import files, pool
-    from .one_file import check_stdin
+    from .one_file import check_stdin, unwritable_notice
 
     ns = build_parser().parse_args(argv)
     if ns.version:
@@ -54,6 +54,9 @@ def cmd_check(argv: list[str]) -> int:
     if not ns.paths:
         raise GwlintError("usage: no PATH given (try: gwlint seeds/, or gwlint - < draft.txt)")
     fmt = _report_format(ns.format)
+    if ns.add_baseline and (ns.fix or ns.diff or ns.no_baseline):
+        raise GwlintError("usage: --add-baseline records findings as they stand: not with --fix, --diff "
+                          "or --no-baseline")
     registry = bundled_registry()
     _check_patterns(ns, registry)
     opts = CheckOptions.of(ns)
@@ -61,13 +64,16 @@ def cmd_check(argv: list[str]) -> int:
     paths, errors = files.discover(ns.paths, resolver)
     stdin_result = check_stdin(sys.stdin.buffer.read(), opts, resolver) if "-" in paths else None
     on_disk = [p for p in paths if p != "-"]
-    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted
+    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted \
+        and stdin_result.document.writable
     report_stream = sys.stderr if fixing_stdin else sys.stdout  # the fixed text owns stdout
     color = use_color(ns.color, None if ns.output else report_stream)
     per_file = None
     if fmt is not None and fmt.render_file and not ns.diff:
         per_file = functools.partial(fmt.render_file, color=color)
     show_progress = not ns.no_progress and sys.stderr.isatty() and fmt is not None
+    if ns.add_baseline:
+        per_file = None  # the findings themselves come back, to be recorded
     results = pool.run(on_disk, opts, resolver, jobs=ns.jobs, progress=show_progress,
                        render_file=per_file) if on_disk else []
     if stdin_result is not None:
@@ -75,7 +81,14 @@ def cmd_check(argv: list[str]) -> int:
     errors += [r.error for r in results if r.error]
     for e in errors:
         print(f"gwlint: error: {e}", file=sys.stderr)
+    notice = unwritable_notice(results)
+    if notice:
+        print(f"gwlint: {notice}", file=sys.stderr)
     ok = [r for r in results if r.linted]
+    if ns.add_baseline:
+        from .add_baseline import add_baseline
+
+        return add_baseline(ok, resolver, bool(errors))
     if fixing_stdin:
         _write_fixed_stdin(stdin_result)
     if fmt is None:

@@ -29,6 +29,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     fix: FixOutcome | None = None
+    unwritable: str | None = None  # with --fix/--diff: the kind of a file gwlint cannot write back
 
     @property
     def linted(self) -> bool:
@@ -55,6 +56,7 @@ class RenderedFile:
     fixed: int
     rendered: str
     tally: Counter
+    unwritable: str | None = None
 
     @property
     def linted(self) -> bool:
@@ -66,7 +68,7 @@ class RenderedFile:
     @classmethod
     def of(cls, result: FileResult, render_file) -> "RenderedFile":
         return cls(result.path, result.error, result.fixed,
-                   render_file(result) if result.linted else "", result.counts())
+                   render_file(result) if result.linted else "", result.counts(), result.unwritable)
 
 
 def part(result, render_file, color: bool = False) -> str:

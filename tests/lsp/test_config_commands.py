@@ -298,3 +298,41 @@ def test_empty_loose_settings_change_nothing(server, tmp_path):
     assert status(s)["select"] == ["PU"] and status(s)["debounceMs"] == 7
     uri, diags = open_draft(s, tmp_path / "a.txt")
     assert codes(diags) == {"PU003"}
+
+
+def test_a_config_that_extends_another_gets_extend_allow(server, tmp_path):
+    """allow = [...] in the extending file would replace the office's list
+    whole; extend-allow adds to it."""
+    (tmp_path / "office").mkdir()
+    (tmp_path / "office" / "gwlint.toml").write_text('allow = ["某某公司"]\n', encoding="utf-8")
+    (tmp_path / "gwlint.toml").write_text('extend = "office/gwlint.toml"\n', encoding="utf-8")
+    s = server(tmp_path)
+    uri, _ = open_draft(s, tmp_path / "a.txt")
+    assert "error" not in run_command(s, "gwlint.addToAllowList", [uri, "XX"])
+    assert (tmp_path / "gwlint.toml").read_text(encoding="utf-8") == 'extend = "office/gwlint.toml"\nextend-allow = ["XX"]\n'
+    assert config_for(tmp_path / "a.txt").allow == {"某某公司", "XX"}
+
+
+@pytest.mark.parametrize("arguments", [
+    lambda uri: [uri, "PH001", 6, 9],   # the finding is at 6–8, not 6–9
+    lambda uri: [uri, "PH001", "6", "8"],
+    lambda uri: [uri, "TY001", 6, 8],
+    lambda uri: [uri, "PH001"],
+    lambda uri: ["untitled:x", "PH001", 6, 8],
+], ids=["wrong-span", "strings", "wrong-code", "two-arguments", "untitled"])
+def test_the_baseline_command_takes_only_a_finding_it_offered(server, tmp_path, arguments):
+    s = server(tmp_path)
+    uri, diags = open_draft(s, tmp_path / "a.txt")
+    reply = run_command(s, "gwlint.addToBaseline", arguments(uri))
+    assert reply["error"]["code"] == -32602, reply
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_the_baseline_command_records_the_finding_it_offered(server, tmp_path):
+    s = server(tmp_path)
+    uri, diags = open_draft(s, tmp_path / "a.txt")
+    ph = next(d for d in diags if d["code"] == "PH001")
+    arguments = code_action_commands(s, uri, ph)["gwlint.addToBaseline"]
+    assert arguments[1:] == ["PH001", 6, 8]
+    assert "error" not in run_command(s, "gwlint.addToBaseline", arguments)
+    assert 'code = "PH001"' in (tmp_path / ".gwlint-baseline.toml").read_text(encoding="utf-8")
