@@ -153,16 +153,9 @@ def _toml_str(s: str) -> str:
 
 def read_baseline(path: str) -> Baseline:
     """Read a baseline file; a malformed one is a one-line error naming it."""
-    import tomli
+    from .config import read_toml
 
-    try:
-        data = tomli.loads(Path(path).read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: baseline is not UTF-8") from None
-    except tomli.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: malformed baseline: {exc}") from None
+    data = read_toml(Path(path), "baseline")
     version = data.get("version", VERSION)
     if version != VERSION:
         raise ConfigError(f"{path}: baseline version {version!r} is not supported (this gwlint reads {VERSION})")

@@ -318,20 +318,24 @@ def read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, 
     return tuple(words)
 
 
-def _read_table(path: Path) -> dict:
-    """The gwlint table of a config file: the whole gwlint.toml, or
-    ``[tool.gwlint]`` of a pyproject.toml."""
+def read_toml(path: Path, what: str = "config") -> dict:
+    """A TOML file (a config, a baseline); every problem is one ConfigError line naming it."""
     import tomli
 
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-        data = tomli.loads(raw)
+        return tomli.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config is not UTF-8") from None
+        raise ConfigError(f"{path}: {what} is not UTF-8") from None
     except tomli.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+        raise ConfigError(f"{path}: malformed {'TOML' if what == 'config' else what}: {exc}") from None
+
+
+def _read_table(path: Path) -> dict:
+    """The gwlint table of a config file: the whole gwlint.toml, or
+    ``[tool.gwlint]`` of a pyproject.toml."""
+    data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gwlint", {})
         if not isinstance(data, dict):

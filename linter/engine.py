@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Callable, Hashable, Mapping
 
+from .markdown import inside_skipped, skipped_spans
 from .config import Config
 from .lru import LRU
 from .model import Diagnostic, Document, Span
@@ -48,11 +49,25 @@ class LineCache(LRU):
         super().__init__(size)
 
 
+# The tiers reported unless asked for otherwise: error (a certain defect) and
+# warning (a probable one). An info rule (a style preference: the standard
+# says 通常 or 宜) runs only when its code or family is named in ``select``
+# (``ALL`` does not name it) or a ``severity`` setting raises it.
+SHOWN_BY_DEFAULT = ("error", "warning")
+
+
+def named_codes(config: Config, registry: Registry) -> set[str]:
+    """The codes ``select`` names by code or family (``ALL`` names none)."""
+    return registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+
+
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
     codes = registry.matching(config.select)
     codes -= registry.matching(config.ignore)
     codes -= registry.matching(config.ignored_for(path))
-    return codes
+    named = named_codes(config, registry)
+    return {c for c in codes
+            if c in named or config.severity_for(c, registry.rules[c].severity) in SHOWN_BY_DEFAULT}
 
 
 OnError = Callable[[Checker, Exception], None]
@@ -164,6 +179,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
     the document's own directives (Markdown comments) and the configuration's
     baseline do not cover."""
     codes = selected_codes(config, registry, doc.path)
+    named = named_codes(config, registry)
     active = [c for c in registry.checkers if c.codes & codes]
     ctx = RuleContext(registry.resolve_options(config.options), doc.kind)
     found = _run_line_checkers([c for c in active if c.scope != "document"], doc, ctx, config.options, cache,
@@ -173,6 +189,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if checker.scope == "document":
             found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
     allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
+    skipped = skipped_spans(doc) if doc.kind == "md" else []
     suppressed = suppressions_of(doc)
     if suppressed:
         _warn_bad_directives(doc, suppressed.directives, registry)
@@ -187,12 +204,16 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end)
                            for a in allowed):
             continue
+        if skipped and inside_skipped(d.span, skipped):
+            continue  # code, a link target or HTML in Markdown: no prose
         if suppressed and suppressed.silences(d.code, d.span):
             continue
         meta = registry.rules[d.code]
         # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
-                       config.severity_for(d.code, d.severity or meta.severity), d.related)
+        severity = config.severity_for(d.code, d.severity or meta.severity)
+        if severity not in SHOWN_BY_DEFAULT and d.code not in named:
+            continue  # an info finding (a rule may lower one) is shown only when its rule is asked for
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, severity, d.related)
         result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
     out = sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
     if config.baseline is not None:

@@ -128,7 +128,7 @@ def test_typo_findings_are_the_same_built_stored_and_mapped(tmp_path):
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert b"TY" in outputs[0]
-    assert len(list((tmp_path / "cache").glob("typo-prefilter-*"))) == 1
+    assert len(list((tmp_path / "cache").glob("typo-doubtful-*"))) == 1
 
 
 @pytest.mark.needs_lm
