@@ -157,19 +157,21 @@ def realgov(folder: Path, split: str, vocabulary: str, select: str, show: int, s
     sets = typo_injection.build(folder, seed=seed, per_split=per_split)
     files = typo_injection.split_files(folder)
     if vocabulary == "dev":
-        from build_official_vocabulary import base_resources, mine
+        from build_official_vocabulary import base_resources, document_frequency, mine, register_of
 
         from gwlint.rules import _typo_data as data
         from gwlint.rules import _typo_vocabulary as vocab
 
         dev_texts = [p.read_text(encoding="utf-8") for p in files["dev"]]
-        mined = {w for w, _, _ in mine(dev_texts, base_resources())}
+        register = register_of(document_frequency(dev_texts), len(dev_texts))
+        mined = {w for w, _, _ in mine(dev_texts, base_resources(register))}
         hand = vocab._word_file("new_terms.txt") | data.political_terms() | vocab._word_file("official_words.txt")
-        res = detector.build_resources(frozenset(mined | hand))
+        res = detector.build_resources(frozenset(mined | hand), register)
         detector.resources.cache_clear()
         detector.resources = lambda: res  # this benchmark's vocabulary (the lint path reads it from here)
         print(f"vocabulary of official writing: mined from the {len(files['dev'])} dev documents ({len(mined)} "
-              f"words) and the hand-compiled lists")
+              f"words) and the hand-compiled lists; its register (word frequencies) from the dev documents "
+              f"({len(register.df)} words)")
     else:
         print("vocabulary of official writing: the committed one (mined from all of "
               f"{folder.name}/: the figures on its documents flatter TY)")

@@ -13,6 +13,7 @@ Pure functions of explicit arguments; the resources are loaded once.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,11 @@ class Suspect:
     gain: float  # log10 gain of the language model
     kind: str  # 同音, 近音, 形近
     runner_up: float = -99.0  # the gain of the second-best correction of the span
+    evidence: float | None = None  # the gain with the register's word (with_register); None: the gain
+
+    def __post_init__(self):
+        if self.evidence is None:
+            object.__setattr__(self, "evidence", self.gain)
 
 
 @dataclass(eq=False)  # compared and hashed by identity (caches key on it)
@@ -45,6 +51,7 @@ class Resources:
     official: frozenset
     pinyin: dict  # char → fuzzy readings
     char_freq: dict  # char → frequency
+    register: vocab.Register  # how common words are in official writing
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +77,9 @@ def _base():
     return scorer, index, cached_arrays("typo-doubtful", vocab.sources(cand.__file__, suspects.__file__), build)
 
 
-def build_resources(official: frozenset[str]) -> Resources | None:
-    """The detector's resources, with ``official`` as the vocabulary of official writing."""
+def build_resources(official: frozenset[str], register: vocab.Register | None = None) -> Resources | None:
+    """The detector's resources, with ``official`` as the vocabulary of official
+    writing and ``register`` as its word frequencies (default: the shipped ones)."""
     import numpy as np
 
     from gwlint.rules import _typo_data as data
@@ -84,7 +92,8 @@ def build_resources(official: frozenset[str]) -> Resources | None:
     doubtful = {tier: arrays[name][~np.isin(arrays[name], extra)]
                 for tier, name in (("review", "doubtful"), ("default", "doubtful_strong"))}
     return Resources(scorer, index, vocab.lookalikes(), np.union1d(arrays["words"], extra), doubtful, official,
-                     index.fuzzy_readings, data.char_table()[1])
+                     index.fuzzy_readings, data.char_table()[1],
+                     register if register is not None else vocab.official_register())
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +155,12 @@ def spans_around(text: str, orphans: list[int], doubtful: list[tuple[int, int]],
             yield s, e
 
 
+def _dictionary() -> frozenset[str]:
+    from gwlint.rules import _typo_data as data
+
+    return data.words()
+
+
 @lru_cache(maxsize=4)
 def _options_cache(res: Resources):
     """options(span, doubtful_only), remembered: official prose repeats its words."""
@@ -162,6 +177,10 @@ def options(span: str, twins_only: bool, res: Resources) -> list[str]:
         out += [c for c in res.looks.get(span, ()) if c in cand.common_single_characters()]
     else:
         out = cand.candidates(span, 0, len(span), res.index, scorer.vocabulary, res.looks)
+        if not (scorer.is_word(span) or span in _dictionary()):
+            # two wrong characters side by side are one wrong word (毛衣 for 贸易): an input method
+            # writes words; a form that is no word (结售, 助医) is a coinage, not such a slip
+            out = [w for w in out if sum(a != b for a, b in zip(w, span)) < 2]
     if out and twins_only:
         u = scorer.unigram(span)
         if u is not None:
@@ -189,16 +208,32 @@ def raw_suspects(text: str, orphans: list[int], doubtful: list[tuple[int, int]],
         pair_right = pairs.get(text[s]) if e - s == 1 else None
         if pair_right is not None and pair_right not in options:
             options = options + (pair_right,)
-        ranked = sorted(zip(scorer.gains(text, s, e, options), options), reverse=True)
+        gains = scorer.gains(text, s, e, options)
+        ranked = sorted(zip(with_register(text, s, e, gains, options, res.register), gains, options), reverse=True)
         if ranked[0][0] >= min_gain:
-            g, r = ranked[0]
-            found.append(Suspect(s, e, r, g, kind_of(text[s:e], r, res), ranked[1][0] if len(ranked) > 1 else -99.0))
-        if pair_right is not None and ranked[0][1] != pair_right:  # the known slip (市 for 是) is judged on its own
-            g = next(g for g, r in ranked if r == pair_right)
-            if g >= min_gain:
-                found.append(Suspect(s, e, pair_right, g, kind_of(text[s:e], pair_right, res)))
-    found.sort(key=lambda x: -x.gain)
+            v, g, r = ranked[0]
+            found.append(Suspect(s, e, r, g, kind_of(text[s:e], r, res), ranked[1][1] if len(ranked) > 1 else -99.0,
+                                 v))
+        if pair_right is not None and ranked[0][2] != pair_right:  # the known slip (市 for 是) is judged on its own
+            v, g = next((v, g) for v, g, r in ranked if r == pair_right)
+            if v >= min_gain:
+                found.append(Suspect(s, e, pair_right, g, kind_of(text[s:e], pair_right, res), evidence=v))
+    found.sort(key=lambda x: -x.evidence)
     return found
+
+
+REGISTER_PRIOR = 2.0  # log10 gain worth a correction that every official document uses and the text none
+
+
+def with_register(text: str, s: int, e: int, gains: list[float], options, register) -> list[float]:
+    """The gains of ``options`` with the register's word: a correction to a word
+    official writing uses, of a form it does not (勾践 → 构建, 七夜 → 企业), is
+    credited up to REGISTER_PRIOR. The word trigram model is pruned: it seldom
+    knows the bigrams that would show such a whole-word slip."""
+    if e - s < 2 or not register.documents:
+        return gains
+    here = register.share(text[s:e])
+    return [g + REGISTER_PRIOR * max(0.0, register.share(r) - here) for g, r in zip(gains, options)]
 
 
 def _changed(text: str, x: Suspect) -> set[int]:
@@ -257,15 +292,6 @@ def closes_word(text: str, i: int, is_word) -> bool:
     return any(is_word(text[a:i + 1]) for a in range(max(0, i - 4), i - 1))
 
 
-def _window_fluency(scorer: Scorer, text: str, start: int, end: int) -> tuple[float, tuple[str, ...], int]:
-    """(log10 probability per character of the window around text[start:end],
-    its segmentation, where the window starts)."""
-    s, e = scorer.window(text, start, end)
-    bos = s == 0 or not is_cjk(text[s - 1])
-    eos = e == len(text) or not is_cjk(text[e])
-    return scorer.score(text[s:e], bos, eos) / max(1, e - s), scorer.segment(text[s:e]), s
-
-
 def features(text: str, x: Suspect, res: Resources, document: str | None) -> dict[str, float] | None:
     """What the detector weighs for the suspect ``x``; None when the evidence
     says the text is surely meant (official word, name, repeated, quoted coinage)."""
@@ -276,22 +302,32 @@ def features(text: str, x: Suspect, res: Resources, document: str | None) -> dic
     f = evidence.soft_evidence(text, x.start, x.end, x.replacement, document, res.scorer.is_word, res.char_freq,
                                data.words())
     changed = evidence.changed_positions(text, x.start, x.replacement)
-    fixed = text[:x.start] + x.replacement + text[x.end:]
-    before, tokens, at = _window_fluency(res.scorer, text, x.start, x.end)
-    after, _, _ = _window_fluency(res.scorer, fixed, x.start, x.end)
-    breaks = 0.0
-    for tok in tokens:  # a changed character inside a word of the segmentation that reaches outside the span
-        end = at + len(tok)
-        if len(tok) >= 2 and any(at <= i < end for i in changed) and (at < x.start or end > x.end):
-            breaks = 1.0
-        at = end
+    before, after, breaks = res.scorer.line(text).fluency(x.start, x.end, x.replacement)
     u = res.scorer.unigram(x.replacement)
     f.update(gain=x.gain, fluency_after=after, fluency_before=before, unigram=u if u is not None else -8.0,
              two_changed=float(len(changed) >= 2), real_word=float(res.scorer.is_word(text[x.start:x.end])),
              fuzzy=float(x.kind == "近音"), shape=float(x.kind == "形近"), length=float(x.end - x.start),
-             single=float(x.end - x.start == 1), breaks_word=breaks, known_pair=float(known_pair(text, x)),
-             lead=min(x.gain - x.runner_up, 10.0))  # a clear winner, or any word would do (a name)?
+             single=float(x.end - x.start == 1), breaks_word=float(breaks), known_pair=float(known_pair(text, x)),
+             lead=min(x.gain - x.runner_up, 10.0), **register_features(text, x, res))  # a clear winner, or any word would do (a name)?
     return f
+
+
+REGISTER_FLOOR = 0.05  # the share a word no document uses is counted as (log10 scale)
+
+
+def register_features(text: str, x: Suspect, res: Resources) -> dict[str, float]:
+    """How common the span and its correction are in official writing (log10
+    share of the documents; words of two or more characters: a single
+    character is in every document), and the span's own unigram: the model
+    weighs the register against how common the words are in general."""
+    span = text[x.start:x.end]
+    u = res.scorer.unigram(span)
+    if x.end - x.start < 2:
+        return {"register_right": 0.0, "register_wrong": 0.0, "unigram_wrong": u if u is not None else -8.0}
+    share = res.register.share
+    return {"register_right": math.log10(share(x.replacement) + REGISTER_FLOOR),
+            "register_wrong": math.log10(share(span) + REGISTER_FLOOR),
+            "unigram_wrong": u if u is not None else -8.0}
 
 
 def logit(f: dict[str, float]) -> float:
@@ -305,7 +341,7 @@ def logit(f: dict[str, float]) -> float:
 # tools/fit_typo_weights.py (benchmarks/csc_eval.py --realgov reports the
 # test half). The default tier is set where real documents stay quiet.
 TIERS = ("default", "review")
-LOGIT_NEED = {"default": 1.5, "review": 0.0}
+LOGIT_NEED = {"default": 1.75, "review": 0.0}
 MIN_GAIN = 2.0  # suspects below this gain are not considered at all
 # A lone orphan (a character no word covers, not a known slip) is corrected
 # by a single character only at the review tier: at the default tier that
@@ -319,7 +355,7 @@ MIN_GAIN = 2.0  # suspects below this gain are not considered at all
 def judge(text: str, x: Suspect, res: Resources, document: str | None) -> tuple[str | None, float]:
     """(the tier from which ``x`` is reported — "default", "review" — or None;
     how sure: the logit, or for a known pair its gain less what it needs)."""
-    if x.gain < MIN_GAIN:
+    if x.evidence < MIN_GAIN:
         return None, 0.0
     if institution(text, x):
         return None, 0.0

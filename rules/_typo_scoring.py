@@ -1,18 +1,17 @@
 """The language model as TY's judge: how much more probable does a
 correction make the text around it?
 
-The fcitx5 model is a word trigram model; a window of text is scored as its
-most probable segmentation into the model's words (a dynamic programme over
-unigram probabilities), then by the trigram model. A window stops at any
-character that is not CJK (punctuation ends a clause for an input method
-too), and is marked as a sentence start or end when it reaches one.
+The fcitx5 model is a word trigram model; a line is split once into its
+most probable sequence of the model's words (a dynamic programme over
+unigram probabilities, clause by clause), and a correction is scored by the
+trigram model over the words it touches and two words on each side (Line).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MAX_TOKEN = 4  # longest word the segmenter tries (longer words are rare and costly to try)
-PAD = 5  # characters of context on each side of a span
 
 
 def is_cjk(c: str) -> bool:
@@ -33,8 +32,8 @@ class Scorer:
         self.vocabulary = vocabulary if vocabulary is not None else _Contains(model)  # a set: faster than the model
         self.unk = model.score("<unk>", bos=False, eos=False)
         self.unigram = lru_cache(maxsize=200_000)(self._unigram)
-        self.score = lru_cache(maxsize=200_000)(self._score)
         self.segment = lru_cache(maxsize=200_000)(self._segment)
+        self._line = lru_cache(maxsize=2_000)(lambda text: Line(self, text))
 
         self._unigrams: dict[str, float] = {}  # word → log10 unigram probability, filled as words are met
 
@@ -80,43 +79,103 @@ class Scorer:
         out.reverse()
         return tuple(out)
 
-    def _score(self, text: str, bos: bool, eos: bool) -> float:
-        return self.model.score(" ".join(self.segment(text)), bos=bos, eos=eos)
+    def line(self, text: str) -> "Line":
+        """``text`` split once into the model's words (remembered: a line's
+        spans are all scored against the same split)."""
+        return self._line(text)
 
-    def window(self, text: str, start: int, end: int, pad: int = PAD) -> tuple[int, int]:
-        """The context window around text[start:end]: up to ``pad`` CJK
-        characters on each side, within the run of CJK characters."""
-        s = start
-        while s > 0 and start - s < pad and is_cjk(text[s - 1]):
-            s -= 1
-        e = end
-        while e < len(text) and e - end < pad and is_cjk(text[e]):
-            e += 1
-        return s, e
+    def gains(self, text: str, start: int, end: int, options) -> list[float]:
+        """log10 of how much more probable each replacement in ``options``
+        makes the text around text[start:end] (see Line.gains)."""
+        return self.line(text).gains(start, end, options)
 
-    def gains(self, text: str, start: int, end: int, options, pad: int = PAD) -> list[float]:
-        """gain() of each replacement in ``options``, faster: the context on
-        each side is segmented once, and each replacement is one token."""
-        s, e = self.window(text, start, end, pad)
-        bos = s == 0 or not is_cjk(text[s - 1])
-        eos = e == len(text) or not is_cjk(text[e])
-        before, after = text[s:start], text[end:e]
-        base = self.score(before + text[start:end] + after, bos, eos)
-        left = " ".join(self.segment(before))
-        right = " ".join(self.segment(after))
-        score = self.model.score
-        out = []
-        for r in options:
-            middle = r if self.is_word(r) else " ".join(self.segment(r))
-            out.append(score(f"{left} {middle} {right}", bos=bos, eos=eos) - base)
-        return out
 
-    def gain(self, text: str, start: int, end: int, replacement: str, pad: int = PAD) -> float:
-        """log10 of how much more probable the window around text[start:end]
-        is with ``replacement`` in its place."""
-        s, e = self.window(text, start, end, pad)
-        bos = s == 0 or not is_cjk(text[s - 1])
-        eos = e == len(text) or not is_cjk(text[e])
-        before = text[s:start]
-        after = text[end:e]
-        return self.score(before + replacement + after, bos, eos) - self.score(before + text[start:end] + after, bos, eos)
+CONTEXT = 2  # words of context on each side: a trigram model looks two words back
+_CLAUSE = re.compile("[\u4e00-\u9fff]+")
+
+
+class Line:
+    """A line split once into the model's words, clause by clause (a run of
+    CJK characters; punctuation ends a clause for an input method too).
+
+    A span is scored in the region of the split that holds it: the words it
+    touches (widened to whole words), with CONTEXT words on each side and the
+    clause's start and end when they are that near. The original is the
+    split as it stands; a correction keeps the parts of the widened words
+    outside the span and puts the replacement between them. With two words
+    each side the trigram model sees every probability the change alters,
+    so one split of a clause serves every span and every candidate in it.
+    Clauses are split when a span in them is first scored.
+    """
+
+    def __init__(self, scorer: Scorer, text: str):
+        self.scorer, self.text = scorer, text
+        self.clause_at = [None] * len(text)  # the clause (start, words' bounds) holding each CJK character
+        for m in _CLAUSE.finditer(text):
+            self.clause_at[m.start():m.end()] = [m.span()] * (m.end() - m.start())
+        self._split: dict[int, tuple[list[int], list[int]]] = {}  # clause start → (word bounds, word at each offset)
+        self._regions: dict[tuple[int, int], tuple] = {}
+
+    def _clause(self, i: int) -> tuple[int, tuple[str, ...], list[int], list[int]]:
+        """(clause start, its words, their bounds as offsets 0, b1, …, n, the word at each offset)."""
+        c0, c1 = self.clause_at[i]
+        got = self._split.get(c0)
+        if got is None:
+            words = self.scorer.segment(self.text[c0:c1])
+            bounds, at = [0], []
+            for k, w in enumerate(words):
+                at += [k] * len(w)
+                bounds.append(bounds[-1] + len(w))
+            got = self._split[c0] = (c0, words, bounds, at)
+        return got
+
+    def region(self, start: int, end: int):
+        """(A, B, left words, original words, right words, bos, eos, base
+        score, where the context starts, where it ends) for the span
+        text[start:end]: CJK characters of one clause, widened to whole words
+        A..B."""
+        key = (start, end)
+        got = self._regions.get(key)
+        if got is None:
+            c0, words, bounds, at = self._clause(start)
+            k0, k1 = at[start - c0], at[end - 1 - c0]
+            lo, hi = max(0, k0 - CONTEXT), min(len(words) - 1, k1 + CONTEXT)
+            left, right = " ".join(words[lo:k0]), " ".join(words[k1 + 1:hi + 1])
+            bos, eos = lo == 0, hi == len(words) - 1
+            base = self.scorer.model.score(f"{left} {' '.join(words[k0:k1 + 1])} {right}", bos=bos, eos=eos)
+            got = self._regions[key] = (c0 + bounds[k0], c0 + bounds[k1 + 1], left, right, bos, eos, base,
+                                        c0 + bounds[lo], c0 + bounds[hi + 1])
+        return got
+
+    def _frame(self, start: int, end: int):
+        """(what comes before the replacement, what comes after, bos, eos, base)."""
+        A, B, left, right, bos, eos, base, _, _ = self.region(start, end)
+        if A == start and B == end:
+            return left, right, bos, eos, base
+        seg = self.scorer.segment
+        pre = f"{left} {' '.join(seg(self.text[A:start]))}" if A < start else left
+        post = f"{' '.join(seg(self.text[end:B]))} {right}" if end < B else right
+        return pre, post, bos, eos, base
+
+    def gains(self, start: int, end: int, options) -> list[float]:
+        """The log10 gain of each replacement of text[start:end] in ``options``."""
+        pre, post, bos, eos, base = self._frame(start, end)
+        score, is_word, seg = self.scorer.model.score, self.scorer.is_word, self.scorer.segment
+        return [score(f"{pre} {r if is_word(r) else ' '.join(seg(r))} {post}", bos=bos, eos=eos) - base
+                for r in options]
+
+    def fluency(self, start: int, end: int, replacement: str) -> tuple[float, float, bool]:
+        """(log10 probability per character of the region around the span as
+        written, and with ``replacement``; whether a changed character lies in
+        a word of the split that reaches outside the span)."""
+        _, _, _, _, _, _, base, a0, b0 = self.region(start, end)
+        after = base + self.gains(start, end, (replacement,))[0]
+        n = max(1, b0 - a0)
+        c0, _, bounds, at = self._clause(start)
+        breaks = False
+        for i in range(start, end):
+            if self.text[i] != replacement[i - start]:
+                k = at[i - c0]
+                a, b = c0 + bounds[k], c0 + bounds[k + 1]
+                breaks |= b - a >= 2 and (a < start or b > end)
+        return base / n, after / n, breaks

@@ -18,6 +18,7 @@ Pure functions of their arguments, or lru_caches of data files.
 from __future__ import annotations
 
 import mmap
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,3 +131,49 @@ def official_vocabulary() -> frozenset[str]:
     idioms of TY001 (a character inside one written right is meant)."""
     return (_word_file("official_vocabulary.txt") | _word_file("new_terms.txt")
             | data.political_terms() | _word_file("official_words.txt") | data.idioms())
+
+
+@dataclass(frozen=True)
+class Register:
+    """How common each word is in official writing: the number of documents
+    of a collection of real official documents that use it (``df``), out of
+    ``documents``. A slip seldom makes a word official documents use, and its
+    correction usually is one (毛衣 → 贸易, 勾践 → 构建)."""
+    df: dict
+    documents: int
+
+    def share(self, w: str) -> float:
+        """The share of the documents that use ``w`` (0 for a word none uses)."""
+        return self.df.get(w, 0) / self.documents if self.documents else 0.0
+
+
+def document_frequency(texts, is_word, longest: int = 4) -> dict[str, int]:
+    """word → how many of ``texts`` use it, for the CJK words of 2 to
+    ``longest`` characters that ``is_word`` accepts (sorted: no hash order)."""
+    df: dict[str, int] = {}
+    for text in texts:
+        seen = set()
+        for L in range(2, longest + 1):
+            for i in range(len(text) - L + 1):
+                w = text[i:i + L]
+                if w not in seen and is_word(w) and is_cjk_word(w):
+                    seen.add(w)
+        for w in seen:
+            df[w] = df.get(w, 0) + 1
+    return dict(sorted(df.items()))
+
+
+@lru_cache(maxsize=1)
+def official_register() -> Register:
+    """The register of official writing shipped with gwlint (official_frequency.tsv,
+    built by tools/build_official_vocabulary.py)."""
+    documents, df = 0, {}
+    path = DATA / "official_frequency.tsv"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# documents:"):
+                documents = int(line.split(":")[1])
+            elif line and not line.startswith("#"):
+                w, n = line.split("\t")
+                df[w] = int(n)
+    return Register(df, documents)

@@ -29,48 +29,62 @@ OUT = ROOT / "rules" / "_typo_weights.py"
 L2 = 0.01
 
 
-def dev_resources(files):
-    from build_official_vocabulary import base_resources, mine
+def dev_resources(files, leave_out: Path | None = None, mined=None):
+    """The detector's resources as csc_eval.py --realgov builds them from the
+    dev documents ``files``: the mined vocabulary (``mined``, if given), and
+    the register of those documents less ``leave_out`` (a document is judged
+    with a register that does not count it, as a user's draft is)."""
+    from build_official_vocabulary import base_resources, document_frequency, mine, register_of
 
     from gwlint.rules import _typo_data as data
     from gwlint.rules import _typo_detector as detector
     from gwlint.rules import _typo_vocabulary as vocab
 
-    mined = {w for w, _, _ in mine([p.read_text(encoding="utf-8") for p in files], base_resources())}
+    others = [p.read_text(encoding="utf-8") for p in files if p != leave_out]
+    register = register_of(document_frequency(others), len(others))
+    if mined is None:
+        mined = {w for w, _, _ in mine([p.read_text(encoding="utf-8") for p in files], base_resources(register))}
     hand = vocab._word_file("new_terms.txt") | data.political_terms() | vocab._word_file("official_words.txt")
-    return detector.build_resources(frozenset(mined | hand))
+    return detector.build_resources(frozenset(mined | hand), register)
 
 
 def samples(folder: Path):
     """(features, label, group) rows: group = ("row", index) for injected
-    sentences, ("doc", name, line) for the lines of the documents."""
+    sentences, ("doc", name, line) for the lines of the documents. Each
+    document and the sentences drawn from it are judged with the register of
+    the other dev documents."""
     import typo_injection
 
     from gwlint.rules import _typo_detector as detector
     from gwlint.rules._typo_evidence import changed_positions
 
     files = typo_injection.split_files(folder)["dev"]
-    res = dev_resources(files)
     docs = {p.name: p.read_text(encoding="utf-8") for p in files}
-    rows = [r for r in typo_injection.build(folder)["dev"] if r["src"] != r["tgt"]]
+    all_rows = [r for r in typo_injection.build(folder)["dev"] if r["src"] != r["tgt"]]
+    from build_official_vocabulary import base_resources, mine
+
+    mined = {w for w, _, _ in mine(list(docs.values()), base_resources())}
     out = []
-    for k, (r, found) in enumerate(zip(rows, detector.detect_raw([r["src"] for r in rows], res, detector.MIN_GAIN))):
-        errors = {i for i, (a, b) in enumerate(zip(r["src"], r["tgt"])) if a != b}
-        document = docs[r["doc"]].replace(r["tgt"], r["src"])
-        for x in found:
-            if set(changed_positions(r["src"], x.start, x.replacement)) & errors:
-                f = detector.features(r["src"], x, res, document)
-                if f is not None:
-                    out.append((f, 1, ("row", k)))
-    for name, text in docs.items():
+    for path in files:
+        res = dev_resources(files, leave_out=path, mined=mined)
+        rows = [(k, r) for k, r in enumerate(all_rows) if r["doc"] == path.name]
+        for (k, r), found in zip(rows, detector.detect_raw([r["src"] for _, r in rows], res, detector.MIN_GAIN)):
+            errors = {i for i, (a, b) in enumerate(zip(r["src"], r["tgt"])) if a != b}
+            document = docs[r["doc"]].replace(r["tgt"], r["src"])
+            for x in found:
+                if set(changed_positions(r["src"], x.start, x.replacement)) & errors:
+                    f = detector.features(r["src"], x, res, document)
+                    if f is not None:
+                        out.append((f, 1, ("row", k)))
+        text = docs[path.name]
         lines = [x for x in re.split(r"\r\n|\r|\n", text) if x.strip()]
         for j, (line, found) in enumerate(zip(lines, detector.detect_raw(lines, res, detector.MIN_GAIN))):
             for x in found:
                 f = detector.features(line, x, res, text)
                 if f is not None:
-                    out.append((f, 0, ("doc", name, j)))
+                    out.append((f, 0, ("doc", path.name, j)))
     chars = sum(len(t) for t in docs.values())
-    return out, len(rows), chars
+    return out, len(all_rows), chars
 
 
 def fit(X: np.ndarray, y: np.ndarray, steps: int = 4000, rate: float = 0.2):
@@ -103,10 +117,10 @@ def main() -> None:
         print(f"  {n:16s} {v / s:+.3f}")
     z = b + ((X - mean) / scale) @ w
     print("logit  recall(dev slips)  false alarms per 10k (dev documents)")
-    for t in np.arange(-1.0, 6.01, 0.5):
+    for t in np.arange(-1.0, 6.01, 0.25):
         caught = {g for (_, label, g), zz in zip(rows, z) if label and zz >= t}
         alarms = {g for (_, label, g), zz in zip(rows, z) if not label and zz >= t}
-        print(f"  {t:4.1f}  {len(caught) / n_err:.3f}  {len(alarms) / chars * 10000:.2f}")
+        print(f"  {t:5.2f}  {len(caught) / n_err:.3f}  {len(alarms) / chars * 10000:.2f}")
 
 
 if __name__ == "__main__":
