@@ -46,7 +46,7 @@ class Resources:
     scorer: Scorer
     index: cand.PinyinIndex
     looks: dict
-    words: object  # numpy codes of the covering words
+    words: dict  # tier → numpy codes of the words that cover a character (it is no orphan)
     doubtful: dict  # tier → numpy codes of the words it doubts
     official: frozenset
     pinyin: dict  # char → fuzzy readings
@@ -72,9 +72,10 @@ def _base():
         doubtful = cand.doubtful_words(index, scorer, words, vocab.lookalikes())
         return {"doubtful": suspects.word_codes(w for w, _ in doubtful),
                 "doubtful_strong": suspects.word_codes(w for w, m in doubtful if m >= cand.STRONG_DOUBT),
-                "words": suspects.word_codes(words)}
+                "words": suspects.word_codes(words),
+                "dictionary": suspects.word_codes(data.words())}
 
-    return scorer, index, cached_arrays("typo-doubtful", vocab.sources(cand.__file__, suspects.__file__), build)
+    return scorer, index, cached_arrays("typo-doubtful", vocab.sources(cand.__file__, suspects.__file__, __file__), build)
 
 
 def build_resources(official: frozenset[str], register: vocab.Register | None = None) -> Resources | None:
@@ -88,12 +89,31 @@ def build_resources(official: frozenset[str], register: vocab.Register | None = 
     if base is None:
         return None
     scorer, index, arrays = base
+    register = register if register is not None else vocab.official_register()
     extra = suspects.word_codes(official)
-    doubtful = {tier: arrays[name][~np.isin(arrays[name], extra)]
+    unofficial = suspects.word_codes(register_twins(register, index, scorer))
+    doubtful = {tier: np.setdiff1d(np.union1d(arrays[name], unofficial), extra)
                 for tier, name in (("review", "doubtful"), ("default", "doubtful_strong"))}
-    return Resources(scorer, index, vocab.lookalikes(), np.union1d(arrays["words"], extra), doubtful, official,
-                     index.fuzzy_readings, data.char_table()[1],
-                     register if register is not None else vocab.official_register())
+    covering = np.union1d(arrays["words"], extra)
+    # the default tier also takes a dictionary word the model lacks as a word: its characters
+    # are no orphans (a tenth of the time, at little cost in recall; the review tier looks there)
+    words = {"review": covering, "default": np.union1d(covering, arrays["dictionary"])}
+    return Resources(scorer, index, vocab.lookalikes(), words, doubtful, official,
+                     index.fuzzy_readings, data.char_table()[1], register)
+
+
+TWIN_SHARE = 0.3  # a word this share of official documents use makes its unused sound-alikes doubtful
+
+
+def register_twins(register: vocab.Register, index: cand.PinyinIndex, scorer: Scorer) -> list[str]:
+    """Words of two characters that no official document uses and that sound
+    like a word many do (知道 → 指导, 神话 → 深化): an input method's wrong
+    word hides in them, as in words with a more frequent twin. Sorted."""
+    out = set()
+    for w, n in register.df.items():
+        if len(w) == 2 and n >= TWIN_SHARE * register.documents:
+            out.update(v for v in index.sound_alikes(w) if len(v) == 2 and scorer.is_word(v) and not register.share(v))
+    return sorted(out)
 
 
 @lru_cache(maxsize=1)
@@ -181,10 +201,13 @@ def options(span: str, twins_only: bool, res: Resources) -> list[str]:
             # two wrong characters side by side are one wrong word (毛衣 for 贸易): an input method
             # writes words; a form that is no word (结售, 助医) is a coinage, not such a slip
             out = [w for w in out if sum(a != b for a, b in zip(w, span)) < 2]
-    if out and twins_only:
+    if out and twins_only:  # a doubtful word: only its more frequent twins, and those official writing uses
         u = scorer.unigram(span)
         if u is not None:
-            out = [w for w in out if (scorer.unigram(w) or -99.0) >= u + cand.DOUBT_MARGIN]
+            reg = res.register
+            unused = not reg.share(span)
+            out = [w for w in out if (scorer.unigram(w) or -99.0) >= u + cand.DOUBT_MARGIN
+                   or unused and reg.df.get(w, 0) >= TWIN_SHARE * reg.documents]
     if len(out) > MAX_OPTIONS:  # the most frequent words: a slip is corrected to a common word
         out = sorted(out, key=lambda w: -(scorer.unigram(w) or -99.0))[:MAX_OPTIONS]
     return out
@@ -255,7 +278,7 @@ def without_overlaps(text: str, judged: list[tuple[float, str, Suspect]]) -> lis
 def detect_raw(lines: list[str], res: Resources, min_gain: float = 2.0, tier: str = "review") -> list[list[Suspect]]:
     """Every correction of each line that the language model favours by
     ``min_gain``; the real words doubted are those of ``tier``."""
-    marks = suspects.mark(lines, res.words, res.doubtful[tier])
+    marks = suspects.mark(lines, res.words[tier], res.doubtful[tier])
     return [raw_suspects(t, o, d, res, min_gain) for t, (o, d) in zip(lines, marks)]
 
 
@@ -386,23 +409,30 @@ def detect_lines(lines: list[str], res: Resources, tier: str = "default",
                  document: str | None = None) -> list[list[tuple[str, Suspect]]]:
     """For each line, (tier, suspect) of every slip reported at ``tier``:
     "default" findings, and at the review tier also the "review" ones.
-    ``document`` is the whole text the lines come from (repetition evidence)."""
-    wanted = TIERS[:TIERS.index(tier) + 1]
+    ``document`` is the whole text the lines come from (repetition evidence).
+    The review tier reports exactly the default tier's findings, and more."""
+    default = _detect(lines, res, "default", document)
+    if tier == "default":
+        return default
     out = []
-    # the review tier doubts more words; what it finds only there is review-level
-    default_doubts = (None if tier == "default" else
-                      [set(d) for _, d in suspects.mark(lines, res.words, res.doubtful["default"])])
-    marks = suspects.mark(lines, res.words, res.doubtful[tier])
-    for k, (text, (orphans, doubtful)) in enumerate(zip(lines, marks)):
+    for text, found, more in zip(lines, default, _detect(lines, res, "review", document)):
+        taken = set().union(*(_changed(text, x) for _, x in found))
+        extra = [("review", x) for _, x in more if not _changed(text, x) & taken]
+        out.append(sorted(found + extra, key=lambda t: t[1].start))
+    return out
+
+
+def _detect(lines: list[str], res: Resources, tier: str, document: str | None) -> list[list[tuple[str, Suspect]]]:
+    """The findings of one pass: the places, words and spans ``tier`` looks at
+    (the review tier looks at more), each judged; the default pass keeps only
+    the default-level findings."""
+    marks = suspects.mark(lines, res.words[tier], res.doubtful[tier])
+    out = []
+    for text, (orphans, doubtful) in zip(lines, marks):
         judged = []
-        review_only = set(doubtful) - default_doubts[k] if default_doubts is not None else set()
-        pairs = _pair_chars()
         for x in raw_suspects(text, orphans, doubtful, res, MIN_GAIN, lone_orphans=tier != "default"):
             level, rank = judge(text, x, res, document)
-            lone = x.end - x.start == 1 and text[x.start] not in pairs  # a lone orphan: the review tier's
-            if level == "default" and ((x.start, x.end) in review_only or lone):
-                level = "review"
-            if level in wanted:
+            if level == "default" or level == "review" and tier == "review":
                 judged.append((rank - 10 * TIERS.index(level), level, x))
         out.append(without_overlaps(text, judged))
     return out
