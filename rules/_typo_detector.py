@@ -92,7 +92,9 @@ def build_resources(official: frozenset[str], register: vocab.Register | None = 
     register = register if register is not None else vocab.official_register()
     extra = suspects.word_codes(official)
     unofficial = suspects.word_codes(register_twins(register, index, scorer))
-    doubtful = {tier: np.setdiff1d(np.union1d(arrays[name], unofficial), extra)
+    # a word official documents use is seldom a wrong word: not doubted (the slips hide in unused ones)
+    used = np.union1d(extra, suspects.word_codes(w for w, n in register.df.items() if n >= USED_SHARE * register.documents))
+    doubtful = {tier: np.setdiff1d(np.union1d(arrays[name], unofficial), used)
                 for tier, name in (("review", "doubtful"), ("default", "doubtful_strong"))}
     covering = np.union1d(arrays["words"], extra)
     # the default tier also takes a dictionary word the model lacks as a word: its characters
@@ -102,6 +104,7 @@ def build_resources(official: frozenset[str], register: vocab.Register | None = 
                      index.fuzzy_readings, data.char_table()[1], register)
 
 
+USED_SHARE = 0.1  # a word this share of official documents use is not doubted
 TWIN_SHARE = 0.3  # a word this share of official documents use makes its unused sound-alikes doubtful
 
 
