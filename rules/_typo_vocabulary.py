@@ -124,6 +124,12 @@ def _word_file(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def new_terms() -> frozenset[str]:
+    """Terms of official writing since about 2020, with their sources (new_terms.txt)."""
+    return _word_file("new_terms.txt")
+
+
+@lru_cache(maxsize=1)
 def official_vocabulary() -> frozenset[str]:
     """Words of real official writing that the language model may lack or
     misjudge: mined (official_vocabulary.txt), newer terms with their sources

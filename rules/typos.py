@@ -22,6 +22,7 @@ from gwlint.rules import _typo_data as data
 from gwlint.rules import _typo_slips as slips
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
+MIN_TERM = 3  # ... but the political and newer terms of three characters are few and distinct (获得感, 新征程)
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
 IDIOM_GAIN = 2.5  # ... and an idiom
 STRONG_GAIN = 6.0  # a political term a million times more probable needs no other evidence
@@ -55,14 +56,24 @@ OPTIONS = (
 )
 
 
+@lru_cache(maxsize=1)
+def _terms() -> frozenset[str]:
+    """The political terms and the newer terms of official writing (new_terms.txt)."""
+    from gwlint.rules._typo_vocabulary import new_terms
+
+    return data.political_terms() | new_terms()
+
+
 @lru_cache(maxsize=8)
 def fixed_phrase_index(extra: tuple[str, ...]):
-    """The fixed expressions (political terms, idioms, the user's lexicon): a
-    set, a sorted tuple, and that tuple as arrays for the near-miss search."""
+    """The fixed expressions (political terms, the newer terms of new_terms.txt,
+    idioms, the user's lexicon): a set, a sorted tuple, and that tuple as
+    arrays for the near-miss search."""
     from gwlint.rules import _typo_prefilter as prefilter  # numpy: loaded only when TY runs
 
     # the standard form wins: an entry written with a non-recommended variant is corrected first
-    entries = {data.standardised(e) for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
+    entries = {data.standardised(e) for e in _terms() if len(e) >= MIN_TERM} | {
+        data.standardised(e) for e in data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
     ordered = tuple(sorted(entries))
     return frozenset(entries), ordered, prefilter.phrase_table(ordered)
 
@@ -85,6 +96,16 @@ def _pair_across_edge(text: str, s: int, e: int, words) -> bool:
     """Whether a two-character misspelling is only the halves of two other
     words (临床第一 holds no 床第: 临床 and 第一 are words; 记录相关, no 录相)."""
     return e - s == 2 and s > 0 and e < len(text) and text[s - 1:s + 1] in words and text[e - 1:e + 1] in words
+
+
+def _official_word_over(window: str, k: int) -> bool:
+    """Whether a word of official writing (the mined vocabulary, the newer and
+    political terms) inside ``window`` holds its character k."""
+    from gwlint.rules._typo_vocabulary import official_vocabulary
+
+    official = official_vocabulary()
+    return any(window[a:b] in official for a in range(k + 1) for b in range(max(a + 2, k + 1), len(window) + 1)
+               if b - a < len(window))
 
 
 class _AnyOf:
@@ -155,7 +176,7 @@ def phrase_typos(lines: list[str], ctx) -> list[tuple[Diagnostic, ...]]:
 def fixed_phrase_typos(text: str, candidates: list[tuple[int, int]], lexicon: tuple[str, ...]):
     """TY001 on one line, given the near misses the prefilter found there."""
     entries, ordered, _ = fixed_phrase_index(lexicon)
-    political = data.political_terms()
+    political = _terms()
     known_words = data.words()
     lm = data.language_model()
     best: dict[int, tuple] = {}  # wrong-character offset → (entry length, finding)
@@ -176,6 +197,8 @@ def fixed_phrase_typos(text: str, candidates: list[tuple[int, int]], lexicon: tu
             continue  # the variant is itself a word
         if _word_across_edge(text, s, L, k, _boundary_words()):
             continue  # 社会主义法治理念: the odd character belongs to a word outside the window
+        if _official_word_over(window, k):
+            continue  # 数智化转型: the odd character belongs to a term of official writing (数智化)
         reason = data.confusable(wrong, right)
         gain = lm.gain(text, s, s + L, entry) if lm is not None else None
         if entry in political and reason in ("同音", "近音"):

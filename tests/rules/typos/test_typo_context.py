@@ -101,7 +101,7 @@ def test_repetition_lowers_suspicion_and_never_raises_it():
     assert not any(line[d.span.start:d.span.end] == "智汇" for d in repeated)
 
 
-@pytest.mark.parametrize("text", ["要进一步加强组织领到。", "要坚持体制机智创新。"])
+@pytest.mark.parametrize("text", ["要进一步加强组织领到。", "安全市发展的前提。"])
 def test_review_tier_reports_more_at_a_lower_severity(text):
     assert codes(text) == []
     found = lint(Document(text), REVIEW)
