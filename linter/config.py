@@ -65,14 +65,19 @@ class Config:
                 best, best_len = sev, len(key)
         return best
 
-    def with_overrides(self, select=None, ignore=None) -> "Config":
-        if select is None and ignore is None:
+    def with_overrides(self, select=None, ignore=None, options=None) -> "Config":
+        """This configuration with the command line's or the editor's choices
+        on top: ``select`` replaces, ``ignore`` adds, ``options`` (a dict of
+        parsed pack options, such as typo-sensitivity) replace those set here."""
+        if select is None and ignore is None and not options:
             return self
         cfg = self
         if select is not None:
             cfg = replace(cfg, select=tuple(select))
         if ignore is not None:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
+        if options:
+            cfg = replace(cfg, options=tuple(sorted({**dict(cfg.options), **options}.items())))
         return cfg
 
 
@@ -402,6 +407,7 @@ class ConfigResolver:
         self.registry = registry
         self.explicit = explicit
         self.select, self.ignore = select, ignore
+        self.options: dict = {}  # pack options chosen in the editor, parsed (typo-sensitivity…)
         self.baseline = str(Path(baseline).absolute()) if baseline else None
         self.use_baseline = use_baseline
         self._found: dict[str, Path | None] = {}  # folder → the config file in force there
@@ -456,7 +462,7 @@ class ConfigResolver:
         """The configuration for ``path``, overrides applied."""
         found = self.config_file(path)
         cfg = DEFAULT_CONFIG if found is None else self._config(found)
-        return self._with_baseline(cfg).with_overrides(self.select, self.ignore)
+        return self._with_baseline(cfg).with_overrides(self.select, self.ignore, self.options)
 
 
 DEFAULT_CONFIG = Config()

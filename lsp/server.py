@@ -128,7 +128,7 @@ class GwlintServer(LanguageServer):
             return self.configs.for_path(path)
         except GwlintError as exc:
             self.log(types.MessageType.Error, str(exc))
-            return DEFAULT_CONFIG.with_overrides(self.configs.select, self.configs.ignore)
+            return DEFAULT_CONFIG.with_overrides(self.configs.select, self.configs.ignore, self.configs.options)
 
     def log(self, kind, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
@@ -217,6 +217,7 @@ class GwlintServer(LanguageServer):
                 self.tell(types.MessageType.Error, f"{exc}；该设置未生效。")
                 continue
             setattr(self.configs, key, codes or None)  # empty: the configuration file decides
+        self._apply_pack_options(settings, whole)
         if "debounce" not in settings:
             if whole:
                 self.debounce = self.default_debounce
@@ -229,6 +230,22 @@ class GwlintServer(LanguageServer):
             if note:
                 self.tell(types.MessageType.Warning, note)
             self.debounce = ms / 1000
+
+    def _apply_pack_options(self, settings: dict, whole: bool) -> None:
+        """Settings named like a pack option of gwlint.toml (typo-sensitivity)
+        override the configuration file, parsed and checked by their pack."""
+        from gwlint.errors import ConfigError
+
+        for key, option in self.registry.options.items():
+            if settings.get(key) is None:
+                if whole:
+                    self.configs.options.pop(key, None)
+                continue
+            try:
+                roots = self.workspace_roots()
+                self.configs.options[key] = option.parse(settings[key], roots[0] if roots else Path.cwd())
+            except ConfigError as exc:
+                self.tell(types.MessageType.Error, f"{exc}；该设置未生效。")
 
     def workspace_roots(self) -> list[Path]:
         """The folders the editor opened: the only places the server writes to."""

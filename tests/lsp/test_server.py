@@ -239,3 +239,22 @@ async def test_hover_and_code_actions_reuse_the_last_lint(client, tmp_path):
     await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=where))
     assert await _lint_calls(client) > before  # a changed text is linted again
+
+
+@pytest.mark.needs_lm
+async def test_the_typo_tier_setting_reaches_the_rules(client, tmp_path):
+    """The editors' typo-sensitivity setting (the VS Code extension sends it)
+    is a pack option on top of gwlint.toml; a bad value is refused and the
+    previous one stays."""
+    uri = await open_doc(client, tmp_path / "a.txt", "要进一步加强组织领到。\n")
+    await diagnostics(client, uri)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"typo-sensitivity": "review"}}))
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "TY004" in c))
+    assert {d.code for d in found} == {"TY004"}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"typo-sensitivity": "loud"}}))
+    assert {d.code for d in await diagnostics(client, uri)} == {"TY004"}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"typo-sensitivity": "default"}}))
+    await diagnostics(client, uri, until=codes_are(lambda c: "TY004" not in c))
