@@ -88,7 +88,8 @@ def samples(folder: Path):
 
 
 def fit(X: np.ndarray, y: np.ndarray, steps: int = 4000, rate: float = 0.2):
-    mean, scale = X.mean(0), X.std(0) + 1e-9
+    mean, scale = X.mean(0), X.std(0)
+    scale[scale < 1e-4] = 1.0  # a feature that never varies here gets no weight (and no division by zero)
     Z = (X - mean) / scale
     w, b = np.zeros(Z.shape[1]), 0.0
     for _ in range(steps):
