@@ -47,29 +47,48 @@ class Scorer:
 
     def _segment(self, text: str) -> tuple[str, ...]:
         """The most probable split of ``text`` into the model's words (unigram
-        probabilities; an unknown character costs what <unk> costs)."""
+        probabilities; an unknown character costs what <unk> costs). Words of
+        up to MAX_TOKEN (4) characters; the loop over their lengths is
+        written out (this is TY's innermost loop)."""
         n = len(text)
-        best = [0.0] + [-1e9] * n
+        best = [0.0] * (n + 1)
         back = [1] * (n + 1)
         known = self._unigrams
+        get = known.get
         vocabulary = self.vocabulary
         score = self.model.score
         unk = self.unk
         for i in range(1, n + 1):
-            top, arg = -1e9, 1
-            for L in range(1, min(MAX_TOKEN, i) + 1):
-                w = text[i - L:i]
-                u = known.get(w)
-                if u is None:
-                    if w in vocabulary:
+            w = text[i - 1]
+            u = get(w)
+            if u is None:
+                if w in vocabulary:
+                    u = known[w] = score(w, bos=False, eos=False)
+                else:
+                    u = unk
+            top = best[i - 1] + u
+            arg = 1
+            if i >= 2:
+                w = text[i - 2:i]
+                u = get(w)
+                if u is None and w in vocabulary:
+                    u = known[w] = score(w, bos=False, eos=False)
+                if u is not None and best[i - 2] + u > top:
+                    top, arg = best[i - 2] + u, 2
+                if i >= 3:
+                    w = text[i - 3:i]
+                    u = get(w)
+                    if u is None and w in vocabulary:
                         u = known[w] = score(w, bos=False, eos=False)
-                    elif L == 1:
-                        u = unk
-                    else:
-                        continue
-                v = best[i - L] + u
-                if v > top:
-                    top, arg = v, L
+                    if u is not None and best[i - 3] + u > top:
+                        top, arg = best[i - 3] + u, 3
+                    if i >= 4:
+                        w = text[i - 4:i]
+                        u = get(w)
+                        if u is None and w in vocabulary:
+                            u = known[w] = score(w, bos=False, eos=False)
+                        if u is not None and best[i - 4] + u > top:
+                            top, arg = best[i - 4] + u, 4
             best[i], back[i] = top, arg
         out = []
         i = n
