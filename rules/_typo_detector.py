@@ -203,7 +203,8 @@ def options(span: str, twins_only: bool, res: Resources) -> list[str]:
         if not (scorer.is_word(span) or span in _dictionary()):
             # two wrong characters side by side are one wrong word (毛衣 for 贸易): an input method
             # writes words; a form that is no word (结售, 助医) is a coinage, not such a slip
-            out = [w for w in out if sum(a != b for a, b in zip(w, span)) < 2]
+            out = ([w for w in out if w[0] == span[0] or w[1] == span[1]] if len(span) == 2
+                   else [w for w in out if sum(map(str.__ne__, w, span)) < 2])
     if out and twins_only:  # a doubtful word: only its more frequent twins, and those official writing uses
         u = scorer.unigram(span)
         if u is not None:
@@ -225,7 +226,8 @@ def raw_suspects(text: str, orphans: list[int], doubtful: list[tuple[int, int]],
     pairs = _pair_chars()
     singles = [i for i, c in enumerate(text) if c in pairs]
     doubt = set(doubtful)
-    near_orphan = {(s, e) for p in orphans for s in range(p - 1, p + 1) for e in range(s + 1, s + 3) if s <= p < e}
+    near_orphan = {(s, e) for p in orphans for s in range(p - 1, p + 1) for e in range(s + 1, s + 3) if s <= p < e
+                   } if doubtful else set()
     options_for = _options_cache(res)
     for s, e in spans_around(text, sorted(set(orphans)), doubtful, scorer, singles, lone_orphans):
         options = options_for(text[s:e], (s, e) in doubt and (s, e) not in near_orphan)
