@@ -62,6 +62,8 @@ def _base():
     from gwlint.rules import _typo_data as data
     from gwlint.table_cache import cached_arrays
 
+    import numpy as np
+
     lm = data.language_model()
     index = cand.pinyin_index()
     if lm is None or index is None:
@@ -73,7 +75,7 @@ def _base():
         return {"doubtful": suspects.word_codes(w for w, _ in doubtful),
                 "doubtful_strong": suspects.word_codes(w for w, m in doubtful if m >= cand.STRONG_DOUBT),
                 "words": suspects.word_codes(words),
-                "dictionary": suspects.word_codes(data.words())}
+                "covering": np.union1d(suspects.word_codes(words), suspects.word_codes(data.words()))}
 
     return scorer, index, cached_arrays("typo-doubtful", vocab.sources(cand.__file__, suspects.__file__, __file__), build)
 
@@ -94,12 +96,11 @@ def build_resources(official: frozenset[str], register: vocab.Register | None = 
     unofficial = suspects.word_codes(register_twins(register, index, scorer))
     # a word official documents use is seldom a wrong word: not doubted (the slips hide in unused ones)
     used = np.union1d(extra, suspects.word_codes(w for w, n in register.df.items() if n >= USED_SHARE * register.documents))
-    doubtful = {tier: np.setdiff1d(np.union1d(arrays[name], unofficial), used)
+    doubtful = {tier: suspects.without(suspects.merged(arrays[name], unofficial), used)
                 for tier, name in (("review", "doubtful"), ("default", "doubtful_strong"))}
-    covering = np.union1d(arrays["words"], extra)
     # the default tier also takes a dictionary word the model lacks as a word: its characters
     # are no orphans (a tenth of the time, at little cost in recall; the review tier looks there)
-    words = {"review": covering, "default": np.union1d(covering, arrays["dictionary"])}
+    words = {"review": suspects.merged(arrays["words"], extra), "default": suspects.merged(arrays["covering"], extra)}
     return Resources(scorer, index, vocab.lookalikes(), words, doubtful, official,
                      index.fuzzy_readings, data.char_table()[1], register)
 

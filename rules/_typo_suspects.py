@@ -47,6 +47,22 @@ def word_codes(words) -> np.ndarray:
     return np.unique(np.concatenate(out))
 
 
+def merged(table: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """The sorted unique ``table`` with the codes of ``more`` (a few) added:
+    inserted where they belong, without sorting the whole table again."""
+    more = np.unique(more)
+    if not len(table):
+        return more
+    at = np.searchsorted(table, more)
+    new = more[table[np.minimum(at, len(table) - 1)] != more]
+    return np.insert(table, np.searchsorted(table, new), new) if len(new) else table
+
+
+def without(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """The sorted ``table`` less ``codes``."""
+    return table[~_members(table, np.unique(codes))[0]] if len(codes) else table
+
+
 def _window_codes(cps: np.ndarray, cjk: np.ndarray, L: int) -> tuple[np.ndarray, np.ndarray]:
     """Hash codes of every window of L characters, and whether it is all CJK."""
     n = len(cps) - L + 1
