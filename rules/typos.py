@@ -132,8 +132,8 @@ def _boundary_words() -> _AnyOf:
 
 @checks("TY001", "TY002", "TY003", "TY004", scope="lines")
 def typos_in_context(lines: list[str], ctx):
-    """TY001 and TY002 first; TY003/TY004 then skip characters they already
-    cover, so one slip is reported once."""
+    """TY001 and TY002 first; TY003/TY004 then skip the spans that overlap
+    theirs (要市 over 市帜鲜明讲政治), so one slip is reported once."""
     phrase = phrase_typos(lines, ctx)
     # the lines handed here are the context in which a repeated form counts as
     # meant: a whole document on the command line; in the editor, the lines
@@ -143,7 +143,7 @@ def typos_in_context(lines: list[str], ctx):
     out = []
     for found, more in zip(phrase, context):
         covered = [(d.span.start, d.span.end) for d in found]
-        out.append(list(found) + [d for d in more if not any(s <= d.span.start < e for s, e in covered)])
+        out.append(list(found) + [d for d in more if not any(s < d.span.end and d.span.start < e for s, e in covered)])
     return out
 
 
