@@ -321,12 +321,23 @@ def closes_word(text: str, i: int, is_word) -> bool:
     return any(is_word(text[a:i + 1]) for a in range(max(0, i - 4), i - 1))
 
 
+@lru_cache(maxsize=4)
+def _word_or_dictionary(res: Resources):
+    """A word of the model or of the dictionary (我市 is only the latter)."""
+    from gwlint.rules import _typo_data as data
+
+    words, is_word = data.words(), res.scorer.is_word
+    return lambda w: w in words or is_word(w)
+
+
 def features(text: str, x: Suspect, res: Resources, document: str | None) -> dict[str, float] | None:
     """What the detector weighs for the suspect ``x``; None when the evidence
     says the text is surely meant (official word, name, repeated, quoted coinage)."""
     from gwlint.rules import _typo_data as data
 
     if evidence.hard_evidence(text, x.start, x.end, x.replacement, res.official, document):
+        return None
+    if evidence.halves_of_two_words(text, x.start, x.end, x.replacement, _word_or_dictionary(res)):
         return None
     f = evidence.soft_evidence(text, x.start, x.end, x.replacement, document, res.scorer.is_word, res.char_freq,
                                data.words())

@@ -133,6 +133,14 @@ def in_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
     return close_at >= 0 and close_at - open_at - 1 <= longest and "“" not in text[end:close_at]
 
 
+def halves_of_two_words(text: str, start: int, end: int, replacement: str, is_word) -> bool:
+    """Whether a two-character span, both characters changed, is only the
+    halves of two words of its neighbours (我市集中 holds no 市集: 我市 and 集中
+    are words): a whole-word slip replaces a word, not the ends of two."""
+    return (end - start == 2 and text[start] != replacement[0] and text[start + 1] != replacement[1]
+            and start > 0 and end < len(text) and is_word(text[start - 1:start + 1]) and is_word(text[end - 1:end + 1]))
+
+
 def affix_after_word(text: str, changed: list[int], is_word) -> bool:
     """A changed character that is a word-forming affix after a word (兜底式, 集成式, 代理师)."""
     return any(text[i] in AFFIXES and i >= 2 and is_word(text[i - 2:i]) for i in changed)
