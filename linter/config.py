@@ -58,12 +58,16 @@ class Config:
                 best, best_len = sev, len(key)
         return best
 
-    def with_overrides(self, select=None, ignore=None) -> "Config":
-        if select is None and ignore is None:
+    def with_overrides(self, select=None, ignore=None, extend_select=None) -> "Config":
+        """The command line's or the editor's choice on top: ``select``
+        replaces the selection, ``extend_select`` adds to it, ``ignore`` adds."""
+        if select is None and ignore is None and not extend_select:
             return self
         cfg = self
         if select is not None:
             cfg = replace(cfg, select=tuple(select))
+        if extend_select:
+            cfg = replace(cfg, select=cfg.select + tuple(extend_select))
         if ignore is not None:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
         return cfg
@@ -228,10 +232,10 @@ class ConfigResolver:
     language server one for a session (``forget()`` when config files change).
     """
 
-    def __init__(self, registry, explicit: str | None = None, select=None, ignore=None):
+    def __init__(self, registry, explicit: str | None = None, select=None, ignore=None, extend_select=None):
         self.registry = registry
         self.explicit = explicit
-        self.select, self.ignore = select, ignore
+        self.select, self.ignore, self.extend_select = select, ignore, extend_select
         self._found: dict[str, Path | None] = {}  # folder → the config file in force there
         self._read: dict[str, tuple[tuple[int, int], Config]] = {}  # config file → (its stat, Config)
 
@@ -271,7 +275,7 @@ class ConfigResolver:
             if cached is None or cached[0] != stamp:
                 cached = self._read[str(found)] = (stamp, read_config_file(found, self.registry))
             cfg = cached[1]
-        return cfg.with_overrides(self.select, self.ignore)
+        return cfg.with_overrides(self.select, self.ignore, self.extend_select)
 
 
 DEFAULT_CONFIG = Config()

@@ -7,17 +7,24 @@ import difflib
 from ..config import Config
 from ..engine import lint
 from ..errors import GwlintError
-from ..fixes import fix_text, write_atomic
-from ..load import encode, load_bytes, load_path
+from ..fixes import fix_text
+from ..load import encode, load_bytes, read_file
 from ..model import Document
 from ..report import FileResult, FixOutcome
+from ..safe_io import Snapshot, write_fixed
 from .args import CheckOptions
+
+# Findings kept per file: a pathological draft (every character a finding)
+# must not make a report of gigabytes. The rest is counted and said.
+MAX_FINDINGS_PER_FILE = 10_000
 
 
 def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> FileResult:
     """Lint ``doc``; with --fix or --diff, first fix it as far as fixes go."""
     result = FileResult(doc.path, doc)
-    if (opts.fix or opts.diff) and doc.paragraph_starts is None:
+    if (opts.fix or opts.diff) and doc.paragraph_starts is not None:
+        result.unwritable = True  # .docx: read, never rewritten
+    elif opts.fix or opts.diff:
         relint = lambda text: lint(Document(text, path=doc.path, kind=doc.kind), cfg, registry)
         fixed, applied = fix_text(doc.text, relint, opts.unsafe_fixes)
         if applied:
@@ -25,7 +32,11 @@ def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> 
             result.fix = FixOutcome(applied, fixed, unified_diff(doc, new_doc) if opts.diff else None)
             if not opts.diff:
                 result.document = new_doc
-    result.diagnostics = lint(result.document, cfg, registry)
+    found = lint(result.document, cfg, registry)
+    if len(found) > MAX_FINDINGS_PER_FILE:
+        result.dropped = len(found) - MAX_FINDINGS_PER_FILE
+        found = found[:MAX_FINDINGS_PER_FILE]
+    result.diagnostics = found
     return result
 
 
@@ -39,15 +50,24 @@ def check_file(path: str, opts: CheckOptions, resolver) -> FileResult:
     """Lint (and maybe fix) one file; a problem with it becomes FileResult.error."""
     try:
         cfg = resolver.for_path(path)
-        doc = load_path(path, cfg.max_file_size)
+        data, st = read_file(path, cfg.max_file_size)
+        doc = load_bytes(data, path, cfg.max_file_size)
         result = check_document(doc, cfg, resolver.registry, opts)
         if opts.fix and not opts.diff and result.fix is not None:
-            write_atomic(path, encode(doc, result.fix.text))
+            try:
+                fixed = encode(doc, result.fix.text)
+            except UnicodeEncodeError:
+                raise GwlintError(f"{path}: not fixed: a fix holds a character that {doc.encoding} cannot encode")
+            write_fixed(path, fixed, Snapshot.of(st, data))
         return result
     except GwlintError as exc:
         return FileResult(path, error=str(exc))
     except OSError as exc:
         return FileResult(path, error=f"{path}: {exc.strerror or exc}")
+    except MemoryError:
+        return FileResult(path, error=f"{path}: out of memory while checking it")
+    except RecursionError:
+        return FileResult(path, error=f"{path}: nested too deeply to check")
 
 
 def check_stdin(data: bytes, opts: CheckOptions, resolver) -> FileResult:
