@@ -10,11 +10,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Hashable
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .safe_io import read_regular
 from .model import SEVERITIES
 
 CONFIG_NAMES = ("gwlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; larger files are refused
+MAX_CONFIG_SIZE = 1 << 20  # bytes of a gwlint.toml or pyproject.toml
+MAX_WORD_LIST_SIZE = 64 << 20  # bytes of one lexicon or word-list file
 
 
 @dataclass(frozen=True)
@@ -173,9 +176,11 @@ def read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, 
     words: list[str] = []
     for name in files:
         path = (base / name) if not Path(name).is_absolute() else Path(name)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        try:  # a regular file of bounded size: not /dev/zero, not a FIFO
+            text = read_regular(path, MAX_WORD_LIST_SIZE, "word list")[0].decode("utf-8-sig")
+        except InputError as exc:
+            raise ConfigError(f"key '{key}': cannot read {exc}") from None
+        except UnicodeDecodeError as exc:
             raise ConfigError(f"key '{key}': cannot read {path}: {exc.__class__.__name__}") from None
         for line in text.splitlines():
             line = line.split("#", 1)[0].strip()
@@ -188,10 +193,12 @@ def read_config_file(path: Path, registry) -> Config:
     import tomli
 
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = read_regular(path, MAX_CONFIG_SIZE, "config file")[0].decode("utf-8-sig")
         data = tomli.loads(raw)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except InputError as exc:
+        raise ConfigError(f"cannot read config: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8") from None
     except tomli.TOMLDecodeError as exc:
