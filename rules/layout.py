@@ -175,10 +175,12 @@ def inconsistent_indentation(doc, ctx):
 @checks("LY004", scope="line")
 def trailing_whitespace(doc, ctx):
     text = doc.text
-    m = re.search(r"[ \t\u3000]+$", text)
-    if m and text.strip():
-        yield Diagnostic("LY004", "行尾有多余空白", Span(m.start(), m.end()), Fix.delete(Span(m.start(), m.end()), safe=True,
-                                                                              title="删除行尾空白"))
+    # rstrip, not a search for "[ \t\u3000]+$": that one retries every start
+    # of a long run of spaces inside a line (quadratic time)
+    end = len(text.rstrip(" \t\u3000"))
+    if end < len(text) and text.strip():
+        span = Span(end, len(text))
+        yield Diagnostic("LY004", "行尾有多余空白", span, Fix.delete(span, safe=True, title="删除行尾空白"))
 
 
 @checks("LY005", scope="document")
