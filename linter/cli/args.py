@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "or progress bar")
     p.add_argument("-j", "--jobs", type=int, default=0, help="parallel workers (default: CPUs)")
     p.add_argument("-o", "--output", help="write the report to this file")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS",
+                   help="check the files on a Dask cluster (tcp://host:8786; pip install 'gwlint[scale]'); "
+                        "the workers must see the same paths")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")

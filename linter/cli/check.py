@@ -114,8 +114,11 @@ def cmd_check(argv: list[str]) -> int:
     if fmt is not None and fmt.render_file and not ns.diff:
         per_file = functools.partial(fmt.render_file, color=color)
     show_progress = not ns.no_progress and not ns.quiet and sys.stderr.isatty() and fmt is not None
-    results = pool.run(on_disk, opts, resolver, jobs=ns.jobs, progress=show_progress,
-                       render_file=per_file) if on_disk else []
+    if ns.dask_scheduler and on_disk:
+        results = _run_on_dask(ns.dask_scheduler, on_disk, opts, per_file)
+    else:
+        results = pool.run(on_disk, opts, resolver, jobs=ns.jobs, progress=show_progress,
+                           render_file=per_file) if on_disk else []
     if stdin_result is not None:
         results.insert(paths.index("-"), stdin_result)
     errors += [r.error for r in results if r.error]
@@ -147,6 +150,16 @@ def cmd_check(argv: list[str]) -> int:
     if ns.diff:
         return EXIT_FINDINGS if changes else EXIT_CLEAN
     return EXIT_FINDINGS if any(r.counts() for r in ok) else EXIT_CLEAN
+
+
+def _run_on_dask(address: str, files: list[str], opts, render_file) -> list:
+    from . import scale
+
+    client = scale.connect(address)
+    try:
+        return scale.run(files, opts, client, render_file=render_file)
+    finally:
+        client.close()
 
 
 def printable_diff(diff: str) -> str:
