@@ -2,10 +2,12 @@
 # Set up gwlint on a fresh Debian machine: system packages, then a virtual
 # environment in .venv with gwlint installed.
 #   ./install.sh          gwlint and its runtime data (the language model)
-#   ./install.sh --test   also the test extras (and the scale extra: Dask's
+#   ./install.sh --test   also the test extras, the scale extra (Dask's
 #                         distributed) and the tools the tests drive
-#                         (Neovim, Emacs with eglot, Chromium, node and npm),
-#                         installed editable for development
+#                         (Neovim, Emacs with eglot, Chromium, node and npm,
+#                         LibreOffice Writer and poppler's pdftotext for the
+#                         .doc/.wps/.pdf readers, a Chinese font for the PDFs
+#                         the tests make), installed editable for development
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,11 +16,13 @@ want_test=0
 
 # Debian packages: the fcitx5 word trigram model (TY context layer), and for
 # the tests real editors (Neovim 0.7, Emacs 28 with eglot), a real browser,
-# and node/npm to build the VS Code extension (kept if node comes from
-# elsewhere: Debian's npm would conflict with a node that bundles its own).
+# node/npm to build the VS Code extension (kept if node comes from
+# elsewhere: Debian's npm would conflict with a node that bundles its own),
+# and the office converters the .doc/.wps/.pdf readers drive.
 debs=(libime-data-language-model)
 [ $want_test = 1 ] && debs+=(neovim emacs-nox elpa-eglot chromium git)
 [ $want_test = 1 ] && ! command -v npm >/dev/null 2>&1 && debs+=(nodejs npm)
+[ $want_test = 1 ] && debs+=(libreoffice-writer-nogui poppler-utils fonts-wqy-zenhei)
 missing=()
 for d in "${debs[@]}"; do
   dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d")

@@ -88,4 +88,4 @@ def read_docx(data: bytes, path: str, max_chars: int | None = None) -> Document:
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
-    return Document("\n".join(texts), path=path, encoding="docx", paragraph_starts=tuple(starts))
+    return Document("\n".join(texts), path=path, encoding="docx", paragraph_starts=tuple(starts), kind="docx")

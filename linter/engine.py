@@ -207,8 +207,9 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if allowed is not None and allowed.covers(d.span):
             continue
         meta = registry.rules[d.code]
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, config.severity_for(d.code, meta.severity),
-                       d.related)
+        # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
+                       config.severity_for(d.code, d.severity or meta.severity), d.related)
         key = _problem(d)
         kept = result.get(key)
         if kept is None or _preferred(d) < _preferred(kept):

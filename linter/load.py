@@ -14,7 +14,19 @@ from .errors import InputError
 from .model import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
-LINTABLE_SUFFIXES = (".txt", ".md", ".docx")
+# Formats read into one paragraph per line and never written back: suffix ->
+# (kind, "module:function" reading (bytes, path) into a Document). Imported
+# only when such a file comes. README "Input files" says what each needs.
+READERS = {
+    ".docx": ("docx", "gwlint.docx_io:read_docx"),
+    ".odt": ("odt", "gwlint.formats.odt:read"),
+    ".rtf": ("rtf", "gwlint.formats.rtf:read"),
+    ".doc": ("doc", "gwlint.formats.office:read_doc"),
+    ".wps": ("wps", "gwlint.formats.office:read_wps"),
+    ".pdf": ("pdf", "gwlint.formats.pdf:read"),
+    ".ofd": ("ofd", "gwlint.formats.ofd:read"),
+}
+LINTABLE_SUFFIXES = TEXT_SUFFIXES + tuple(READERS)
 _ALLOWED_CONTROLS = set("\t\n\r\x0c")
 
 
@@ -149,10 +161,13 @@ def load_text(text: str, path: str = "-") -> Document:
 def load_bytes(data: bytes, path: str = "-", max_size: int | None = None) -> Document:
     if max_size is not None and len(data) > max_size:
         raise InputError(f"{path}: file is {len(data):,} bytes, over the limit of {max_size:,} (max-file-size)")
-    if path.lower().endswith(".docx"):
-        from .docx_io import read_docx
-
-        return read_docx(data, path, max_size)
+    reader = reader_for(path)
+    if reader is not None:
+        doc = reader(data, path)
+        if max_size is not None and len(doc.text) > max_size:  # bounded by what it expands to
+            raise InputError(f"{path}: its text is {len(doc.text):,} characters, over the limit of {max_size:,} "
+                             "(max-file-size applies to the extracted text too)")
+        return doc
     text, encoding, bom = decode(data, path)
     return Document(text, path=path, encoding=encoding, bom=bom)
 
@@ -164,6 +179,17 @@ def read_file(path: str | os.PathLike, max_size: int | None = None) -> tuple[byt
     from .safe_io import read_regular
 
     return read_regular(path, max_size)
+
+
+def reader_for(path: str):
+    """The reader of a file's format (by suffix), or None for text."""
+    entry = READERS.get(os.path.splitext(path)[1].lower())
+    if entry is None:
+        return None
+    from importlib import import_module
+
+    module, function = entry[1].split(":")
+    return getattr(import_module(module), function)
 
 
 def load_path(path: str | os.PathLike, max_size: int | None = None) -> Document:

@@ -64,8 +64,10 @@ class Fix:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding. Rules leave ``name`` and ``severity`` empty; the engine
-    fills them from the rule's metadata and the user's configuration."""
+    """One finding. Rules leave ``name`` empty and usually ``severity`` too; the
+    engine fills them from the rule's metadata and the user's configuration. A
+    rule sets ``severity`` only to report one finding below its rule's default
+    (a superseded name in a document that gives no date of its own)."""
 
     code: str
     message: str
@@ -92,6 +94,7 @@ class RuleMeta:
     bad: tuple[str, ...]
     good: tuple[str, ...]
     source: str = ""  # the pack file it came from
+    retired: str = ""  # why the rule no longer reports anything (its code is never reused)
 
     @property
     def family(self) -> str:
@@ -99,6 +102,9 @@ class RuleMeta:
 
     def explain(self) -> str:
         """The rule's documentation, as ``gwlint rule CODE`` and hover show it."""
+        if self.retired:
+            return "\n".join([f"{self.code} {self.name}（已停用）", "", self.summary, "", self.why, "",
+                              f"已停用：{self.retired}"])
         lines = [f"{self.code} {self.name} ({self.severity})", "", self.summary, "", self.why, "", "错误示例:"]
         lines += [f"  ✗ {s}" for s in self.bad]
         lines += ["正确示例:"] + [f"  ✓ {s}" for s in self.good]
@@ -115,7 +121,8 @@ class Line:
     text: str
 
 
-KINDS = ("txt", "md", "docx")
+KINDS = ("txt", "md", "docx", "odt", "rtf", "doc", "wps", "pdf", "ofd")  # gwlint.load.READERS reads the others
+WRITABLE_KINDS = ("txt", "md")
 
 
 def kind_of(name: str) -> str:
@@ -131,21 +138,28 @@ class Document:
 
     ``path`` is the name reports show and configuration is looked up by: the
     file's path as given, the ``--stdin-filename``, or ``-``. ``kind`` is what
-    the text is (txt, md, docx), which rules may read (Markdown syntax is not
-    prose); it follows ``path`` unless given.
+    the text is (txt, md, docx, odt, rtf, doc, wps, pdf, ofd), which rules may
+    read (Markdown syntax is not prose); it follows ``path`` unless given.
     """
 
     text: str
     path: str = "-"
     encoding: str = "utf-8"
     bom: bool = False
-    # For .docx: the start offset of each paragraph in ``text``.
+    # For documents read from a word-processor or page format (.docx, .odt,
+    # .pdf, …): the start offset of each paragraph in ``text``.
     paragraph_starts: tuple[int, ...] | None = None
     kind: str = ""
 
     def __post_init__(self):
         if not self.kind:
             self.kind = kind_of(self.path)
+
+    @property
+    def writable(self) -> bool:
+        """Whether --fix can write this document back in its own format
+        (plain text and Markdown; not Word, OpenDocument, RTF, PDF or OFD)."""
+        return self.kind in WRITABLE_KINDS
 
     @cached_property
     def line_starts(self) -> list[int]:

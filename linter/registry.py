@@ -27,7 +27,7 @@ from .model import SEVERITIES, Diagnostic, RuleMeta
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 REQUIRED_KEYS = ("code", "name", "severity", "summary", "why", "bad", "good")
-OPTIONAL_KEYS = ("fixable",)
+OPTIONAL_KEYS = ("fixable", "retired")
 SCOPES = ("line", "lines", "document")
 
 CheckFunc = Callable[..., Iterable[Diagnostic]]
@@ -97,9 +97,9 @@ class Registry:
         for p in patterns:
             p = p.strip().upper()
             if p == "ALL":
-                out.update(self.rules)
+                out.update(c for c, m in self.rules.items() if not m.retired)
             else:
-                out.update(c for c in self.rules if c.startswith(p))
+                out.update(c for c, m in self.rules.items() if c.startswith(p) and not m.retired)
         return out
 
     def is_known_pattern(self, pattern: str) -> bool:
@@ -155,13 +155,17 @@ def _load_pack(path: Path) -> list[RuleMeta]:
                 raise PackError(f"{where}: key '{key}' must be a non-empty string")
         if entry["severity"] not in SEVERITIES:
             raise PackError(f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}")
+        retired = entry.get("retired", "")
+        if not isinstance(retired, str):
+            raise PackError(f"{where}: key 'retired' must be a string (why the rule was retired)")
         for key in ("bad", "good"):
             val = entry[key]
-            if not isinstance(val, list) or not val or not all(isinstance(s, str) for s in val):
+            # a retired rule reports nothing: it keeps its documentation, not examples
+            if not isinstance(val, list) or not (val or retired) or not all(isinstance(s, str) for s in val):
                 raise PackError(f"{where}: key '{key}' must be a non-empty list of strings")
         metas.append(RuleMeta(code, entry["name"], entry["severity"], entry["summary"],
                               entry["why"], tuple(entry["bad"]), tuple(entry["good"]),
-                              source=path.name))
+                              source=path.name, retired=retired))
     return metas
 
 
@@ -221,7 +225,9 @@ def build_registry(package: ModuleType) -> Registry:
                 raise PackError(f"{checker.key}: checks {code}, which no rule pack documents")
         covered |= checker.codes
     for code, meta in metas.items():
-        if code not in covered:
+        if meta.retired and code in covered:
+            raise PackError(f"{directory / meta.source}: rule {code}: key 'retired' is set but a checker still checks it")
+        if code not in covered and not meta.retired:
             raise PackError(f"{directory / meta.source}: rule {code}: key 'code' has no checker in "
                             f"{directory.name}/*.py")
     return Registry(dict(sorted(metas.items())), tuple(checkers), options)

@@ -135,7 +135,10 @@ def thousands_separators(doc, ctx):
     return [Diagnostic("NM006", f"千分撇用法不一致：本文多数数字{style}", sp, None, related=related) for sp in minority]
 
 
-_MIXED = re.compile(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆])|([一二三四五六七八九十百千]*[百千][零〇]?)(\d+)")
+# 千 and 百 as the prefixes kilo- and hecto- of a unit are not numerals: 500千伏,
+# 10千瓦, 3千克, 750千伏安, 350千字 (publishing), 1000百帕 (GB 3100-1993 词头)
+_KILO_UNIT = "(?:[分克米瓦帕焦卡兆年伏赫升欧乏字]|比特)"
+_MIXED_ARABIC_FIRST = re.compile(rf"(?<![\d.])(\d+)(千(?!{_KILO_UNIT})|百(?![分克米瓦帕焦卡兆年]))")
 
 
 @checks("NM007", scope="line")
@@ -143,7 +146,7 @@ def mixed_numerals(doc, ctx):
     text = doc.text
     if not _DIGIT.search(text):
         return
-    for m in re.finditer(r"(?<![\d.])(\d+)(千|百)(?![分克米瓦帕焦卡兆年])", text):
+    for m in _MIXED_ARABIC_FIRST.finditer(text):
         s, e = m.span()
         if text[e - 1:e + 2] in ("千万不", "千万别", "千万要") or text[e - 1:e + 1] == "百般":
             continue  # 3千万不要: a list number before the adverb 千万
@@ -202,3 +205,230 @@ def fixed_chinese_numerals(doc, ctx):
         cn = int_to_cn(n)
         yield Diagnostic("NM009", f"固定表述中的数字应使用汉字：“{digits}{word}”应为“{cn}{word}”", Span(s, e),
                          Fix(f"改为“{cn}”", (Edit(s, e, cn),), safe=True))
+
+
+# ---------------------------------------------------------------- NM010
+
+_PER_WORD = {"百分之": "%", "千分之": "‰"}
+_PERCENT_MIXED = re.compile(
+    r"(?P<word>百分之|千分之)(?P<a>\d+(?:\.\d+)?)"
+    r"(?:(?P<range>[～~—－至到])(?:百分之|千分之)?(?P<b>\d+(?:\.\d+)?))?(?P<points>个百分点)?")
+_PERCENT_POINTS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(%|％)(?=个百分点)")
+
+
+def percent_forms(text: str) -> list[Diagnostic]:
+    """百分之5.2 mixes a Chinese numeral word with Arabic digits (GB/T 15835
+    §5.3): 5.2%. 百分之5.2个百分点 and 5.2%个百分点 say the unit twice: 5.2个百分点."""
+    out = []
+    for m in _PERCENT_MIXED.finditer(text):
+        s, e = m.span()
+        a, sign = m.group("a"), _PER_WORD[m.group("word")]
+        if m.group("points"):
+            right = f"{a}个百分点"
+            out.append(Diagnostic("NM010", f"“{m.group()}”重复了单位，应为“{right}”", Span(s, e),
+                                  Fix(f"改为“{right}”", (Edit(s, e, right),), safe=True)))
+            continue
+        elif m.group("range"):
+            right, safe = f"{a}{sign}～{m.group('b')}{sign}", False
+        else:
+            right, safe = f"{a}{sign}", True
+        out.append(Diagnostic("NM010", f"“{m.group()}”混用汉字数字与阿拉伯数字，应为“{right}”", Span(s, e),
+                              Fix(f"改为“{right}”", (Edit(s, e, right),), safe=safe)))
+    for m in _PERCENT_POINTS.finditer(text):
+        s, e = m.span(2)
+        out.append(Diagnostic("NM010", f"“{m.group()}个百分点”重复了单位，应为“{m.group(1)}个百分点”", Span(s, e),
+                              Fix("删去“%”", (Edit(s, e, ""),), safe=True)))
+    return out
+
+
+@checks("NM010", scope="line")
+def percent_mixed(doc, ctx):
+    text = doc.text
+    if "分之" not in text and "个百分点" not in text:
+        return []
+    return percent_forms(text)
+
+
+# ---------------------------------------------------------------- NM011
+
+_CN_INT = "[零〇一二两三四五六七八九十百]+"
+_CN_FRACTION = "(?:点[零〇一二三四五六七八九]+)?"
+# 百分之五点二, 百分之四十, 千分之三; 五点二个百分点, 两个百分点 (not 百分之百, an idiom as
+# often as a figure, nor a ranking band such as ESI前千分之一, a name rather than a figure)
+_CN_PERCENT = re.compile(
+    rf"(?<![前后])(?P<word>百分之|千分之)(?P<int>{_CN_INT}){_CN_FRACTION.replace('(?:', '(?P<frac>', 1)}"
+    rf"|(?<![\d.零〇一二两三四五六七八九十百千万])(?P<int2>{_CN_INT}){_CN_FRACTION.replace('(?:', '(?P<frac2>', 1)}(?=个百分点)")
+_AR_PERCENT = re.compile(r"\d(?:%|％|‰|个百分点)|(?:百分之|千分之)\d")
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
+def cn_integer(s: str) -> int | None:
+    """一百二十 → 120, 十五 → 15, 零 → 0, 五 → 5; None for what is not a plain numeral below 1000."""
+    if all(c in _CN_DIGIT_VALUES for c in s):
+        return _CN_DIGIT_VALUES[s] if len(s) == 1 else None
+    total, digit, seen = 0, None, False
+    for c in s:
+        if c in _CN_DIGIT_VALUES:
+            if digit and _CN_DIGIT_VALUES[c]:
+                return None  # 五五: two digits in a row
+            digit = _CN_DIGIT_VALUES[c]
+        elif c in "十百":
+            unit = 10 if c == "十" else 100
+            total += (1 if digit is None else digit) * unit
+            digit, seen = None, True
+        else:
+            return None
+    return total + (digit or 0) if seen else None
+
+
+def _arabic(m: re.Match) -> str | None:
+    """The Arabic form of a Chinese-numeral percentage: 百分之五点二 → 5.2%, 两个百分点 → 2."""
+    whole = m.group("int") or m.group("int2")
+    frac = m.group("frac") if m.group("int") else m.group("frac2")
+    if m.group("word") and whole == "百" and not frac:
+        return None  # 百分之百
+    n = cn_integer(whole)
+    if n is None:
+        return None
+    value = str(n) + ("." + "".join(str(_CN_DIGIT_VALUES[c]) for c in frac[1:]) if frac else "")
+    return value + _PER_WORD[m.group("word")] if m.group("word") else value
+
+
+def mixed_percent_forms(text: str) -> list[Diagnostic]:
+    """Percentages and percentage points written in Chinese numerals in a
+    document that writes the others in Arabic numerals (5.2%, 0.5个百分点):
+    GB/T 15835 §4.3, 同类别同形式. A document that writes them all in Chinese
+    numerals (a speech written to be read out, a law) is consistent."""
+    arabic = [m.start() for m in _AR_PERCENT.finditer(text)]
+    if not arabic:
+        return []
+    out = []
+    for m in _CN_PERCENT.finditer(text):
+        right = _arabic(m)
+        if right is None:
+            continue
+        s, e = m.span()
+        said, says = (m.group(), right) if m.group("word") else (m.group() + "个百分点", right + "个百分点")
+        near = min(arabic, key=lambda a: abs(a - s))
+        out.append(Diagnostic(
+            "NM011", f"同类数字应采用同一形式：本文别处用阿拉伯数字，“{said}”宜为“{says}”", Span(s, e),
+            Fix(f"改为“{right}”", (Edit(s, e, right),), safe=False),
+            related=((Span(near, near + 1), "本文用阿拉伯数字的百分数"),)))
+    return out
+
+
+@checks("NM011", scope="document")
+def percent_forms_mixed(doc, ctx):
+    text = doc.text
+    if "百分" not in text and "千分之" not in text:
+        return []
+    return mixed_percent_forms(text)
+
+
+# ---------------------------------------------------------------- NM012
+
+# a unit's Chinese name and its international symbol (法定计量单位)
+_CN_UNITS = {"小时": "h", "时": "h", "分钟": "min", "秒": "s", "千米": "km", "公里": "km", "米": "m", "厘米": "cm",
+             "毫米": "mm", "千克": "kg", "公斤": "kg", "克": "g", "吨": "t", "升": "L", "毫升": "mL", "千瓦": "kW",
+             "兆瓦": "MW", "瓦": "W", "千瓦时": "kW·h", "平方米": "m²", "立方米": "m³", "公顷": "hm²"}
+_SYMBOLS = ("kW·h", "kWh", "km", "cm", "mm", "kg", "mL", "kW", "MW", "GW", "hm²", "m²", "m³", "m2", "m3",
+            "m", "g", "t", "L", "W", "h", "s", "min")
+_CN_ALT = "|".join(sorted(map(re.escape, _CN_UNITS), key=len, reverse=True))
+_SYM_ALT = "|".join(sorted(map(re.escape, _SYMBOLS), key=len, reverse=True))
+_UNIT_MIX = re.compile(
+    rf"(?<=\d)\s*(?:(?P<sym1>{_SYM_ALT})\s*/\s*(?P<cn1>{_CN_ALT})"
+    rf"|(?P<cn2>{_CN_ALT})\s*/\s*(?P<sym2>{_SYM_ALT})(?![A-Za-z])"
+    rf"|(?P<pow>平方|立方)(?P<sym3>km|dm|cm|mm|m)(?![A-Za-z²³23]))")
+_CELSIUS = re.compile(r"摄氏\s*(?P<n>-?\d+(?:\.\d+)?)\s*(?:度|℃)")
+
+
+def _sym(unit: str) -> str:
+    return _CN_UNITS.get(unit, unit)
+
+
+def unit_mixes(text: str) -> list[Diagnostic]:
+    """A combined unit written half in symbols, half in Chinese (80km/小时),
+    and 摄氏20度: 《中华人民共和国法定计量单位使用方法》."""
+    out = []
+    for m in _UNIT_MIX.finditer(text):
+        if m.group("sym1") and m.group("sym1") not in ("kW·h", "kWh") and text[m.end():m.end() + 1] in ("速",):
+            continue
+        if m.group("sym1"):
+            right = f"{m.group('sym1')}/{_sym(m.group('cn1'))}"
+        elif m.group("cn2"):
+            right = f"{_sym(m.group('cn2'))}/{m.group('sym2')}"
+        else:
+            right = m.group("sym3") + ("²" if m.group("pow") == "平方" else "³")
+        s, e = m.span()
+        s += len(m.group()) - len(m.group().lstrip())
+        out.append(Diagnostic("NM012", f"组合单位中单位符号与中文名称混用：“{text[s:e]}”应为“{right}”（或全用中文）",
+                              Span(s, e), Fix(f"改为“{right}”", (Edit(s, e, right),), safe=False)))
+    for m in _CELSIUS.finditer(text):
+        right = f"{m.group('n')}℃"
+        out.append(Diagnostic("NM012", f"“{m.group()}”不规范：摄氏度是一个整体，应为“{right}”或“{m.group('n')}摄氏度”",
+                              Span(*m.span()), Fix(f"改为“{right}”", (Edit(*m.span(), right),), safe=False)))
+    return out
+
+
+@checks("NM012", scope="line")
+def unit_name_symbol_mixed(doc, ctx):
+    text = doc.text
+    if "/" not in text and "平方" not in text and "立方" not in text and "摄氏" not in text:
+        return []
+    return unit_mixes(text)
+
+
+# ---------------------------------------------------------------- NM013
+
+_LONG_NUMBER = re.compile(r"(?<![\d.,，A-Za-z#＃/\-])(\d{6,})(?![\d.,/\-])")
+_QUANTITY_AFTER = re.compile(
+    r"(?:多|余)?(?:元|美元|人次|人|户|吨|亩|个|件|套|台|辆|头|只|次|株|册|份|平方米|立方米|千瓦时|千瓦|千米|公里|米|"
+    r"字|名|家|张|处|所|座|间|篇|项|条|棵|公顷|千克|公斤|斤|册|箱|盒|吨标准煤)")
+_CODE_WORDS = re.compile(r"(?:电话|热线|编号|邮编|代码|号码|账号|帐号|工号|文号|编码|证号|身份证|批号|序号|卡号|第)[：:\s]*$")
+
+
+def _wan_yi(value: int) -> str:
+    """1200000000 → 12亿, 35000000 → 3500万, 123450000 → 12345万 (always exact)."""
+    if value >= 10 ** 8 and value % 10 ** 6 == 0:
+        whole, rest = divmod(value, 10 ** 8)
+        return f"{whole}" + (f".{rest // 10 ** 6:02d}".rstrip("0") if rest else "") + "亿"
+    return f"{value // 10 ** 4}万"
+
+
+def large_numbers(text: str) -> list[Diagnostic]:
+    """Round quantities written as a bare run of six digits or more
+    (1200000000元): 公文 writes them with 万 and 亿 (12亿元), as GB/T 15835
+    §5.3 allows. Not codes, phone numbers, table rows, numbers that are not
+    round (they may be exact) or numbers grouped with thousands separators
+    (1,200,000元: a format GB/T 15835 §5.1.1 provides for)."""
+    if "\t" in text or "|" in text:
+        return []
+    out = []
+    for m in _LONG_NUMBER.finditer(text):
+        if len(m.group(1)) > 24:
+            continue  # not a quantity (and past int()'s 4,300-digit limit it would raise)
+        value = int(m.group(1))
+        s, e = m.span(1)
+        if text[e:e + 1] == "万":  # 3000000万元: counted in 万 already
+            value, e = value * 10 ** 4, e + 1
+            if value < 10 ** 8:
+                continue
+        elif value < 10 ** 5 or value % 10 ** 4:
+            continue
+        if not _QUANTITY_AFTER.match(text, e) or _CODE_WORDS.search(text, max(0, s - 6), s):
+            continue  # not a quantity, or a code
+        right = _wan_yi(value)
+        written = text[s:e]
+        out.append(Diagnostic("NM013", f"大数“{written}”宜以“万”“亿”为单位：“{right}”", Span(s, e),
+                              Fix(f"改为“{right}”", (Edit(s, e, right),), safe=False)))
+    return out
+
+
+@checks("NM013", scope="line")
+def large_number(doc, ctx):
+    if not _MAYBE_LONG.search(doc.text):
+        return []
+    return large_numbers(doc.text)
+
+
+_MAYBE_LONG = re.compile(r"\d{6}")

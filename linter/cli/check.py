@@ -78,7 +78,7 @@ def cmd_check(argv: list[str]) -> int:
     from gwlint.rules import bundled_registry
 
     from . import files, pool
-    from .one_file import check_stdin
+    from .one_file import check_stdin, unwritable_notice
 
     ns = build_parser().parse_args(argv)
     if ns.version:
@@ -107,7 +107,8 @@ def cmd_check(argv: list[str]) -> int:
     on_disk = [p for p in paths if p != "-"]
     _check_output(ns.output, on_disk)
     stdin_result = check_stdin(sys.stdin.buffer.read(), opts, resolver) if "-" in paths else None
-    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted
+    fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted \
+        and stdin_result.document.writable
     report_stream = sys.stderr if fixing_stdin else sys.stdout  # the fixed text owns stdout
     color = use_color(ns.color, None if ns.output else report_stream)
     per_file = None
@@ -169,17 +170,13 @@ def printable_diff(diff: str) -> str:
 
 
 def _notes_on_results(ok, ns) -> None:
-    unwritable = [r.path for r in ok if r.unwritable]
-    if unwritable:
-        kinds = sorted({os.path.splitext(p)[1].lower() or p for p in unwritable})
-        what = "--diff shows" if ns.diff else "--fix makes"
-        note(f"{what} no changes to {', '.join(kinds)} files, which gwlint reads but does not write "
-             f"({len(unwritable)} file{'s' if len(unwritable) != 1 else ''}; --format docx-comments writes a "
-             "reviewed copy of a .docx)")
+    from .one_file import MAX_FINDINGS_PER_FILE, unwritable_notice
+
+    notice = unwritable_notice(ok)
+    if notice:
+        note(notice)
     for r in ok:
         if r.dropped:
-            from .one_file import MAX_FINDINGS_PER_FILE
-
             note(f"{r.path}: {MAX_FINDINGS_PER_FILE + r.dropped:,} findings; only the first "
                  f"{MAX_FINDINGS_PER_FILE:,} are reported (the per-file limit)")
 

@@ -22,8 +22,8 @@ MAX_FINDINGS_PER_FILE = 10_000
 def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> FileResult:
     """Lint ``doc``; with --fix or --diff, first fix it as far as fixes go."""
     result = FileResult(doc.path, doc)
-    if (opts.fix or opts.diff) and doc.paragraph_starts is not None:
-        result.unwritable = True  # .docx: read, never rewritten
+    if (opts.fix or opts.diff) and not doc.writable:
+        result.unwritable = doc.kind  # said once for the run: unwritable_notice
     elif opts.fix or opts.diff:
         relint = lambda text: lint(Document(text, path=doc.path, kind=doc.kind), cfg, registry)
         fixed, applied = fix_text(doc.text, relint, opts.unsafe_fixes)
@@ -38,6 +38,30 @@ def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> 
         found = found[:MAX_FINDINGS_PER_FILE]
     result.diagnostics = found
     return result
+
+
+def unwritable_notice(results) -> str | None:
+    """One line saying that --fix/--diff left the files gwlint cannot write
+    (.docx, .pdf, …) unchanged, or None."""
+    from collections import Counter
+
+    kinds = Counter(r.unwritable for r in results if r.unwritable)
+    if not kinds:
+        return None
+    listed = ", ".join(f".{k} ({n} file{'s' if n != 1 else ''})" for k, n in sorted(kinds.items()))
+    return f"--fix cannot write {listed}: their findings are reported, nothing in them was changed"
+
+
+def unwritable_notice(results) -> str | None:
+    """One line saying that --fix/--diff left the files gwlint cannot write
+    (.docx, .pdf, …) unchanged, or None."""
+    from collections import Counter
+
+    kinds = Counter(r.unwritable for r in results if r.unwritable)
+    if not kinds:
+        return None
+    listed = ", ".join(f".{k} ({n} file{'s' if n != 1 else ''})" for k, n in sorted(kinds.items()))
+    return f"--fix cannot write {listed}: their findings are reported, nothing in them was changed"
 
 
 def unified_diff(old: Document, new: Document) -> str:

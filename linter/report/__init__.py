@@ -29,7 +29,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     fix: FixOutcome | None = None
-    unwritable: bool = False  # --fix or --diff on a format gwlint does not write (.docx)
+    unwritable: str | None = None  # with --fix/--diff: the kind of a file gwlint cannot write back
     dropped: int = 0  # findings past the per-file limit, not kept
 
     @property
@@ -57,7 +57,7 @@ class RenderedFile:
     fixed: int
     rendered: str
     tally: Counter
-    unwritable: bool = False
+    unwritable: str | None = None
     dropped: int = 0
 
     @property

@@ -21,9 +21,9 @@ def test_missing_path(tmp_path):
 
 
 def test_folder_without_lintable_files(tmp_path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a.xlsx").write_bytes(b"PK")
     lines = _one_line_error(run_cli(tmp_path))
-    assert "no .txt, .md or .docx files" in lines[0]
+    assert "no .txt, .md, .docx, .odt, .rtf, .doc, .wps, .pdf or .ofd files" in lines[0]
 
 
 def test_binary_file(tmp_path):

@@ -52,11 +52,38 @@ def test_documented_rule_without_checker(tmp_path):
         _build(tmp_path, GOOD)
 
 
+RETIRED = GOOD.replace('bad = ["坏"]\ngood = ["好"]', 'retired = "两个词，都对"\nbad = []\ngood = []')
+
+
+def test_a_retired_rule_needs_no_checker_and_no_examples(tmp_path):
+    """A code is never reused: a retired rule keeps its documentation, is never
+    selected, and a configuration that names it is still valid."""
+    reg = _build(tmp_path, RETIRED)
+    meta = reg.rules["ZZ001"]
+    assert meta.retired == "两个词，都对" and "已停用" in meta.explain()
+    assert reg.matching(["ALL"]) == set() and reg.matching(["ZZ"]) == set()
+    assert reg.is_known_pattern("ZZ001")
+
+
+def test_a_retired_rule_may_not_keep_a_checker(tmp_path, monkeypatch):
+    pkg_dir = tmp_path / "retiredpkg"
+    pkg_dir.mkdir()
+    (pkg_dir / "__init__.py").write_text("", encoding="utf-8")
+    (pkg_dir / "demo.py").write_text(MODULE.format(key="demo-words"), encoding="utf-8")
+    (pkg_dir / "demo.toml").write_text(RETIRED, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import retiredpkg
+
+    with pytest.raises(PackError, match="ZZ001.*retired"):
+        build_registry(retiredpkg)
+
+
 def test_every_rule_has_metadata_and_a_checker():
     reg = bundled_registry()
     assert reg.rules and reg.checkers
     covered = set().union(*(c.codes for c in reg.checkers))
-    assert covered == set(reg.rules)
+    # a retired rule keeps its documentation and its code, and no checker
+    assert covered == {code for code, meta in reg.rules.items() if not meta.retired}
 
 
 def test_checks_decorator_rejects_unknown_scope():

@@ -10,7 +10,6 @@ from gwlint import ConfigError, Document
 from gwlint.api import lint_document as lint
 from gwlint.api import configure
 from tests.helpers import config_for
-from gwlint.rules import _formulation_data as data
 
 LIST = {"name": "三个一批", "items": ["储备一批", "谋划一批", "实施一批"], "source": "本单位工作要点，2024年"}
 TERM = {"old": "市城管局", "new": "市城市管理综合执法局", "kind": "superseded", "year": 2019, "source": "市政府机构改革，2019年"}
@@ -142,3 +141,15 @@ def test_user_entries_add_to_the_builtin_pack():
 
 def test_config_without_formulations_is_unchanged():
     assert configure({}).option("formulations") is None and configure({}).options == ()
+
+
+def test_user_outdated_and_truncated_terms():
+    """kind = "outdated" is EX008, judged against the document's date; "truncated" is EX007."""
+    cfg = configure({"formulations": [
+        {"old": "三城联创", "new": "四城同创", "kind": "outdated", "year": 2022, "source": "市委全会，2022年"},
+        {"old": "营商办", "new": "营商环境建设办公室", "kind": "truncated"},
+    ]})
+    assert [(d.code, d.severity) for d in ex("推进三城联创。", cfg)] == [("EX008", "info")]
+    assert ex("推进三城联创。\n\n2021年3月1日\n", cfg) == []
+    assert [d.code for d in ex("推进三城联创。\n\n2023年3月1日\n", cfg)] == ["EX008"]
+    assert [d.code for d in ex("请营商办牵头。", cfg)] == ["EX007"]
