@@ -106,7 +106,7 @@ def cmd_check(argv: list[str]) -> int:
         return EXIT_ERROR if errors else EXIT_CLEAN
     on_disk = [p for p in paths if p != "-"]
     _check_output(ns.output, on_disk)
-    stdin_result = check_stdin(sys.stdin.buffer.read(), opts, resolver) if "-" in paths else None
+    stdin_result = check_stdin(sys.stdin.buffer, opts, resolver) if "-" in paths else None
     fixing_stdin = ns.fix and not ns.diff and stdin_result is not None and stdin_result.linted \
         and stdin_result.document.writable
     report_stream = sys.stderr if fixing_stdin else sys.stdout  # the fixed text owns stdout

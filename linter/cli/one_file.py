@@ -94,13 +94,18 @@ def check_file(path: str, opts: CheckOptions, resolver) -> FileResult:
         return FileResult(path, error=f"{path}: nested too deeply to check")
 
 
-def check_stdin(data: bytes, opts: CheckOptions, resolver) -> FileResult:
-    """Standard input, named (for reports, configuration and its kind) by
-    --stdin-filename, else ``-``. It is never written: a fixed text goes to stdout."""
+def check_stdin(stream, opts: CheckOptions, resolver) -> FileResult:
+    """Standard input (a binary stream, or its bytes), named (for reports,
+    configuration and its kind) by --stdin-filename, else ``-``. It is read
+    up to ``max-file-size`` and one byte (``- < /dev/zero`` ends), and never
+    written: a fixed text goes to stdout."""
     name = opts.stdin_filename or "-"
     try:
         cfg = resolver.for_path(name)
+        data = stream if isinstance(stream, bytes) else stream.read(cfg.max_file_size + 1)
         doc = load_bytes(data, name, cfg.max_file_size)
         return check_document(doc, cfg, resolver.registry, opts)
     except GwlintError as exc:
         return FileResult(name, error=str(exc))
+    except OSError as exc:
+        return FileResult(name, error=f"{name}: cannot read standard input: {exc.strerror or exc}")

@@ -408,3 +408,14 @@ def test_one_character_repeated(tmp_path):
     f.write_text("好" * 300_000, encoding="utf-8")
     proc = gwlint("--select", "TY015", f, timeout=60)
     assert normal_or_one_line_error(proc) == 0
+
+
+def test_standard_input_that_never_ends(tmp_path):
+    """`gwlint - < /dev/zero`: read up to max-file-size, then refused."""
+    (tmp_path / "gwlint.toml").write_text("max-file-size = 100000\n", encoding="utf-8")
+    with open("/dev/zero", "rb") as zero:
+        env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
+        proc = subprocess.run([sys.executable, "-m", "gwlint", "-"], stdin=zero, capture_output=True, env=env,
+                              cwd=tmp_path, timeout=60)
+    assert normal_or_one_line_error(proc) == 2
+    assert b"max-file-size" in proc.stderr
