@@ -10,7 +10,9 @@ can carry anything):
   symlinked folder (no loops), unless ``--follow-links``;
 - it reads no FIFO, device or socket: each is skipped with a one-line note;
 - it reads ``.gitignore`` files only up to a size, and hidden folders
-  (``.git``, ``.venv``…) not at all.
+  (``.git``, ``.venv``…) not at all;
+- it lists each file once, whatever the names (symlinks, hard links) that
+  lead to it.
 """
 from __future__ import annotations
 
@@ -61,7 +63,34 @@ def discover(paths: list[str], resolver, follow_links: bool = False) -> Discover
             out.files.append(given)
         else:
             out.errors.append(f"{given}: no such file or folder")
+    out.files = _once_each(out.files)
     return out
+
+
+def _once_each(files: list[str]) -> list[str]:
+    """Each file once, whatever the names that lead to it (a symlink and its
+    target, two hard links, a path given twice): the name that is not a
+    symlink is kept, else the first. Two fixes of one file in one run would
+    otherwise collide."""
+    first: dict[tuple[int, int], int] = {}
+    keep = [True] * len(files)
+    for i, path in enumerate(files):
+        if path == "-":
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue  # reported when it is read
+        key = (st.st_dev, st.st_ino)
+        j = first.get(key)
+        if j is None:
+            first[key] = i
+        elif os.path.islink(files[j]) and not os.path.islink(path):
+            keep[j] = False
+            first[key] = i
+        else:
+            keep[i] = False
+    return [f for f, k in zip(files, keep) if k]
 
 
 class _Ignored(str):

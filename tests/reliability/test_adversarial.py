@@ -272,11 +272,17 @@ def test_a_symlink_out_of_the_folder_is_not_read(tmp_path):
     assert b"SECRET" in proc.stdout
 
 
-def test_a_symlink_inside_the_folder_is_linted(tmp_path):
-    (tmp_path / "a.txt").write_text("请XX同志发言。", encoding="utf-8")
-    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
-    proc = gwlint("--select", "PH", "--format", "json", tmp_path)
-    assert proc.stdout.count(b"PH001") == 2
+def test_each_file_is_linted_once_whatever_its_names(tmp_path):
+    """A symlink inside the folder, a hard link, a path given twice: one file,
+    linted (and fixed) once, under the name that is not a symlink."""
+    (tmp_path / "b.txt").write_text("请XX同志发言。", encoding="utf-8")
+    os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
+    (tmp_path / "c.txt").write_text("请XX同志讲话。", encoding="utf-8")
+    os.link(tmp_path / "c.txt", tmp_path / "d.txt")
+    proc = gwlint("--select", "PH", "--format", "json", tmp_path, tmp_path / "b.txt")
+    import json
+
+    assert sorted(os.path.basename(i["path"]) for i in json.loads(proc.stdout)) == ["b.txt", "c.txt"]
 
 
 @pytest.mark.parametrize("follow", [False, True])
@@ -419,3 +425,39 @@ def test_standard_input_that_never_ends(tmp_path):
                               cwd=tmp_path, timeout=60)
     assert normal_or_one_line_error(proc) == 2
     assert b"max-file-size" in proc.stderr
+
+
+# ---------------------------------------------------------------- what --fix may touch (issue 18, 8–14)
+
+def test_fix_across_a_folder_keeps_every_files_metadata(tmp_path):
+    """One --fix over a folder of awkward files: a hard link, a symlink, a
+    read-only file, an unusual mode and group with an xattr, a 241-byte name.
+    Each keeps what it had; the read-only one is reported and left alone."""
+    bad, fixed = "同志们:\n今天开会。\n", "同志们：\n今天开会。\n"
+    d = tmp_path / "drafts"
+    d.mkdir()
+    for name in ("linked.txt", "target.txt", "readonly.txt", "attrs.txt", "讲" * 79 + ".txt"):
+        (d / name).write_text(bad, encoding="utf-8")
+    os.link(d / "linked.txt", tmp_path / "elsewhere.txt")
+    os.symlink("target.txt", d / "via-link.txt")
+    (d / "readonly.txt").chmod(0o444)
+    (d / "attrs.txt").chmod(0o640)
+    os.chown(d / "attrs.txt", 1234, 2345)
+    try:
+        os.setxattr(d / "attrs.txt", "user.origin", b"archive")
+        has_xattr = True
+    except OSError:
+        has_xattr = False
+    proc = gwlint("--fix", "--select", "PU", d)
+    assert normal_or_one_line_error(proc) == 2
+    assert proc.stderr.count(b"gwlint: error: ") == 1 and b"readonly.txt: not fixed: the file is read-only" in proc.stderr
+    assert (tmp_path / "elsewhere.txt").read_text(encoding="utf-8") == fixed  # the hard link's other name
+    assert (d / "via-link.txt").is_symlink() and (d / "target.txt").read_text(encoding="utf-8") == fixed
+    assert (d / "readonly.txt").read_text(encoding="utf-8") == bad
+    st = (d / "attrs.txt").stat()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (1234, 2345, 0o640)
+    assert (d / "attrs.txt").read_text(encoding="utf-8") == fixed
+    if has_xattr:
+        assert os.getxattr(d / "attrs.txt", "user.origin") == b"archive"
+    assert (d / ("讲" * 79 + ".txt")).read_text(encoding="utf-8") == fixed
+    assert not [p for p in d.iterdir() if p.name.startswith(".gwlint-")]  # no temporary file left
