@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import Config, ConfigResolver, parse_config
+from .config import Config, ConfigResolver, parse_config, with_baseline
 from .engine import lint
 from .load import load_path
 from .model import Diagnostic, Document
@@ -22,8 +22,10 @@ def _registry():
 
 
 def configure(settings: dict | None = None) -> Config:
-    """A configuration from a dict of gwlint.toml keys (checked, like a file)."""
-    return parse_config(settings or {}, None, _registry())
+    """A configuration from a dict of gwlint.toml keys (checked, like a file;
+    relative paths, such as ``extend`` and ``baseline``, from the working folder)."""
+    cfg = parse_config(settings or {}, None, _registry())
+    return with_baseline(cfg) if cfg.baseline_path else cfg
 
 
 def lint_document(doc: Document, config: Config | None = None) -> list[Diagnostic]:

@@ -2,11 +2,15 @@
 
 The file is found by walking up from the linted file. Every key is checked:
 an unknown key or a value of the wrong type is an error naming the key.
+``extend = "path"`` builds on another file (shared office-wide settings):
+its keys apply unless this file sets them; ``extend-ignore`` and the other
+``extend-*`` keys add to what is in force instead of replacing it.
 """
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Hashable
 
@@ -34,6 +38,9 @@ class Config:
     options: tuple[tuple[str, Hashable], ...] = ()
     root: str | None = None  # folder of the config file; patterns are relative to it
     source: str | None = None  # the config file itself
+    sources: tuple[str, ...] = ()  # every file it was read from: itself, then the files it extends
+    baseline_path: str | None = None  # the baseline file in force (which may not exist yet)
+    baseline: object = field(default=None, repr=False)  # that file, read (gwlint.baseline.Baseline)
 
     def option(self, key: str, default: Hashable = None) -> Hashable:
         """A pack option as set in this configuration (packs' defaults aside)."""
@@ -43,16 +50,16 @@ class Config:
         """Codes or prefixes that ``per-file-ignores`` switches off for ``path``."""
         if not self.per_file_ignores or path == "-":
             return ()
-        rel = _relative(path, self.root)
+        where = _Where(path, self.root)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores:
-            if _glob_match(rel, pattern):
+            if where.matches(pattern):
                 out.extend(codes)
         return tuple(out)
 
     def is_excluded(self, path: str) -> bool:
-        rel = _relative(path, self.root)
-        return any(_glob_match(rel, p) for p in self.exclude)
+        where = _Where(path, self.root)
+        return any(where.matches(p) for p in self.exclude)
 
     def severity_for(self, code: str, default: str) -> str:
         best, best_len = default, -1
@@ -74,6 +81,23 @@ class Config:
         if ignore is not None:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
         return cfg
+
+
+class _Where:
+    """A path as patterns see it: relative to the config's folder, or absolute
+    for the patterns an extended file in another folder anchored there."""
+
+    def __init__(self, path: str, root: str | None):
+        self.path = path
+        self.rel = _relative(path, root)
+
+    def matches(self, pattern: str) -> bool:
+        if os.path.isabs(pattern):
+            try:
+                return _glob_match(Path(self.path).resolve().as_posix(), pattern)
+            except OSError:
+                return False
+        return _glob_match(self.rel, pattern)
 
 
 def _relative(path: str, root: str | None) -> str:
@@ -119,55 +143,169 @@ def _check_known_codes(key: str, codes, registry) -> None:
             raise ConfigError(f"key '{key}': unknown rule code or prefix '{c}'")
 
 
-def parse_config(data: dict, source: str | None, registry) -> Config:
-    """Validate a ``[tool.gwlint]`` or ``gwlint.toml`` table. The core keys are
-    read here; every other key must be an option some rule pack of
-    ``registry`` declares, and that pack parses it."""
+BASELINE_NAME = ".gwlint-baseline.toml"  # beside the config file, unless ``baseline`` names another
+# extend-KEY adds to KEY instead of replacing it: lists are appended, tables merged key by key
+EXTENDING_KEYS = {"extend-select": "select", "extend-ignore": "ignore", "extend-allow": "allow",
+                  "extend-exclude": "exclude", "extend-per-file-ignores": "per_file_ignores",
+                  "extend-severity": "severity"}
+
+
+@dataclass
+class _Layer:
+    """One configuration file (or table), parsed: the Config fields it sets,
+    what its ``extend-*`` keys add, and its pack options."""
+
+    source: str | None
+    root: str | None
+    fields: dict
+    adds: dict
+    options: dict
+
+
+def _parse_value(core: str, value, registry, base_dir: Path, key: str):
+    """(Config field, parsed value) of a core key, or None for a pack option.
+    ``key`` is the key as written (``extend-ignore`` for ``ignore``), for messages."""
+    if core in ("select", "ignore"):
+        codes = _codes(key, value)
+        _check_known_codes(key, codes, registry)
+        return core, codes
+    if core == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"key '{key}' must be a table of CODE = \"error|warning|info|hint\"")
+        pairs = []
+        for code, sev in value.items():
+            _check_known_codes(f"{key}.{code}", [code], registry)
+            if sev not in SEVERITIES:
+                raise ConfigError(f"key '{key}.{code}' must be one of {', '.join(SEVERITIES)}")
+            pairs.append((code.upper(), sev))
+        return "severity", tuple(pairs)
+    if core == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise ConfigError(f"key '{key}' must be a table of \"glob\" = [codes]")
+        pfi = []
+        for pattern, codes in value.items():
+            codes = _codes(f"{key}.{pattern}", codes)
+            _check_known_codes(f"{key}.{pattern}", codes, registry)
+            pfi.append((pattern, codes))
+        return "per_file_ignores", tuple(pfi)
+    if core == "allow":
+        return "allow", frozenset(w for w in strings(key, value) if w)
+    if core == "exclude":
+        return "exclude", strings(key, value)
+    if core == "max-file-size":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"key '{key}' must be a positive number of bytes")
+        return "max_file_size", value
+    if core == "baseline":
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"key '{key}' must be the path of a baseline file")
+        return "baseline_path", os.path.normpath(base_dir / _expand(value))
+    return None
+
+
+def _expand(path: str) -> str:
+    return os.path.expandvars(os.path.expanduser(path))
+
+
+def _parse_layer(data: dict, source: str | None, registry) -> _Layer:
     where = f"{source}: " if source else ""
     root = str(Path(source).parent) if source else None
     base_dir = Path(root) if root else Path.cwd()
-    kw: dict = {"root": root, "source": source}
-    options: dict = {}
+    layer = _Layer(source, root, {}, {}, {})
     try:
         for key, value in data.items():
-            if key in ("select", "ignore"):
-                codes = _codes(key, value)
-                _check_known_codes(key, codes, registry)
-                kw[key] = codes
-            elif key == "severity":
-                if not isinstance(value, dict):
-                    raise ConfigError("key 'severity' must be a table of CODE = \"error|warning|info|hint\"")
-                pairs = []
-                for code, sev in value.items():
-                    _check_known_codes(f"severity.{code}", [code], registry)
-                    if sev not in SEVERITIES:
-                        raise ConfigError(f"key 'severity.{code}' must be one of {', '.join(SEVERITIES)}")
-                    pairs.append((code.upper(), sev))
-                kw["severity"] = tuple(pairs)
-            elif key == "per-file-ignores":
-                if not isinstance(value, dict):
-                    raise ConfigError("key 'per-file-ignores' must be a table of \"glob\" = [codes]")
-                pfi = []
-                for pattern, codes in value.items():
-                    codes = _codes(f"per-file-ignores.{pattern}", codes)
-                    _check_known_codes(f"per-file-ignores.{pattern}", codes, registry)
-                    pfi.append((pattern, codes))
-                kw["per_file_ignores"] = tuple(pfi)
-            elif key == "allow":
-                kw["allow"] = frozenset(w for w in strings(key, value) if w)
-            elif key == "exclude":
-                kw["exclude"] = strings(key, value)
-            elif key == "max-file-size":
-                if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                    raise ConfigError("key 'max-file-size' must be a positive number of bytes")
-                kw["max_file_size"] = value
+            if key == "extend":
+                continue
+            target = EXTENDING_KEYS.get(key)
+            parsed = _parse_value(target.replace("_", "-") if target else key, value, registry, base_dir, key)
+            if parsed is not None:
+                (layer.adds if target else layer.fields)[parsed[0]] = parsed[1]
             elif key in registry.options:
-                options[key] = registry.options[key].parse(value, base_dir)
+                layer.options[key] = registry.options[key].parse(value, base_dir)
             else:
                 raise ConfigError(f"unknown key '{key}'")
     except ConfigError as exc:
         raise ConfigError(f"{where}{exc}") from None
-    return Config(**kw, options=tuple(sorted(options.items())))
+    return layer
+
+
+def _anchored(name: str, value, layer_root: str | None, root: str | None):
+    """Globs of an extended file in another folder stay relative to that file's
+    folder (as in ruff): those with a slash become absolute; a bare name such
+    as ``*.bak.txt`` matches in any folder anyway."""
+    if name not in ("exclude", "per_file_ignores") or layer_root is None or root is None \
+            or Path(layer_root).resolve() == Path(root).resolve():
+        return value
+    base = Path(layer_root).resolve().as_posix().rstrip("/")
+
+    def anchor(p: str) -> str:
+        if "/" not in p.rstrip("/") or os.path.isabs(p):
+            return p
+        return f"{base}/{p[2:] if p.startswith('./') else p}"
+
+    if name == "exclude":
+        return tuple(anchor(p) for p in value)
+    return tuple((anchor(p), codes) for p, codes in value)
+
+
+def _merge_add(field_name: str, current, more):
+    if field_name == "allow":
+        return current | more
+    if field_name == "severity":
+        return tuple({**dict(current), **dict(more)}.items())
+    return tuple(current) + tuple(more)
+
+
+def _combine(layers: list[_Layer]) -> Config:
+    """One Config from a chain of layers, the extended (base) file first and
+    the file itself last: a later layer's keys replace an earlier one's, its
+    ``extend-*`` keys add to them."""
+    leaf = layers[-1]
+    values: dict = {}
+    options: dict = {}
+    for layer in layers:
+        for name, value in layer.fields.items():
+            values[name] = _anchored(name, value, layer.root, leaf.root)
+        for name, value in layer.adds.items():
+            current = values.get(name, getattr(DEFAULT_CONFIG, name))
+            values[name] = _merge_add(name, current, _anchored(name, value, layer.root, leaf.root))
+        options.update(layer.options)
+    if "baseline_path" not in values and leaf.source:
+        values["baseline_path"] = str(Path(leaf.root) / BASELINE_NAME)
+    sources = tuple(layer.source for layer in reversed(layers) if layer.source)
+    return Config(**values, options=tuple(sorted(options.items())), root=leaf.root, source=leaf.source,
+                  sources=sources)
+
+
+def parse_config(data: dict, source: str | None, registry) -> Config:
+    """Validate a ``[tool.gwlint]`` or ``gwlint.toml`` table, and the files it
+    extends. The core keys are read here; every other key must be an option
+    some rule pack of ``registry`` declares, and that pack parses it."""
+    return _combine(_chain(data, source, registry, ()))
+
+
+def _chain(data: dict, source: str | None, registry, seen: tuple[Path, ...]) -> list[_Layer]:
+    """The layers of a table and of the files it extends, base first."""
+    layer = _parse_layer(data, source, registry)
+    if "extend" not in data:
+        return [layer]
+    where = f"{source}: " if source else ""
+    value = data["extend"]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}key 'extend' must be the path of another gwlint.toml or pyproject.toml")
+    base_dir = Path(layer.root) if layer.root else Path.cwd()
+    target = Path(os.path.normpath(base_dir / _expand(value)))
+    try:
+        resolved = target.resolve()
+    except OSError:
+        resolved = target
+    here = Path(source).resolve() if source else None
+    if resolved in seen or resolved == here:
+        names = " → ".join(str(p) for p in (*seen, *([here] if here else []), resolved))
+        raise ConfigError(f"{where}key 'extend': a cycle ({names})")
+    if not target.is_file():
+        raise ConfigError(f"{where}key 'extend': no such file {target}")
+    return _chain(_read_table(target), str(target), registry, (*seen, *([here] if here else []))) + [layer]
 
 
 def read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, ...]:
@@ -189,25 +327,36 @@ def read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, 
     return tuple(words)
 
 
-def read_config_file(path: Path, registry) -> Config:
+def read_toml(path: Path, what: str = "config") -> dict:
+    """A TOML file (a config, a baseline); every problem is one ConfigError line naming it."""
     import tomli
 
     try:
-        raw = read_regular(path, MAX_CONFIG_SIZE, "config file")[0].decode("utf-8-sig")
-        data = tomli.loads(raw)
+        raw = read_regular(path, MAX_CONFIG_SIZE, what)[0].decode("utf-8-sig")
+        return tomli.loads(raw)
     except InputError as exc:
-        raise ConfigError(f"cannot read config: {exc}") from None
+        raise ConfigError(f"cannot read {what}: {exc}") from None
     except RecursionError:
         raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config is not UTF-8") from None
+        raise ConfigError(f"{path}: {what} is not UTF-8") from None
     except tomli.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+        raise ConfigError(f"{path}: malformed {'TOML' if what == 'config' else what}: {exc}") from None
+
+
+def _read_table(path: Path) -> dict:
+    """The gwlint table of a config file: the whole gwlint.toml, or
+    ``[tool.gwlint]`` of a pyproject.toml."""
+    data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gwlint", {})
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: key 'tool.gwlint' must be a table")
-    return parse_config(data, str(path), registry)
+    return data
+
+
+def read_config_file(path: Path, registry) -> Config:
+    return parse_config(_read_table(path), str(path), registry)
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -232,24 +381,50 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+def with_baseline(cfg: Config) -> Config:
+    """``cfg`` with the baseline file it names read (if that file exists)."""
+    from .baseline import read_baseline
+
+    path = cfg.baseline_path
+    return replace(cfg, baseline=read_baseline(path) if path and os.path.isfile(path) else None)
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 class ConfigResolver:
     """The configuration that applies to each file, found once per folder and
-    read once per version of each config file, with the command line's or the
-    editor's ``select``/``ignore`` on top. The CLI keeps one for a run, the
-    language server one for a session (``forget()`` when config files change).
+    read once per version of each config file (and of every file it extends,
+    and of its baseline), with the command line's or the editor's
+    ``select``/``ignore`` on top. The CLI keeps one for a run, the language
+    server one for a session (``forget()`` when config files change).
+
+    ``baseline`` names a baseline file for every path (``--baseline``);
+    ``use_baseline=False`` leaves baselines unread (``--add-baseline``, which
+    needs every finding, and ``--no-baseline``).
     """
 
-    def __init__(self, registry, explicit: str | None = None, select=None, ignore=None, extend_select=None):
+    def __init__(self, registry, explicit: str | None = None, select=None, ignore=None,
+                 baseline: str | None = None, use_baseline: bool = True, extend_select=None):
         self.registry = registry
         self.explicit = explicit
         self.select, self.ignore, self.extend_select = select, ignore, extend_select
+        self.baseline = str(Path(baseline).absolute()) if baseline else None
+        self.use_baseline = use_baseline
         self._found: dict[str, Path | None] = {}  # folder → the config file in force there
-        self._read: dict[str, tuple[tuple[int, int], Config]] = {}  # config file → (its stat, Config)
+        self._read: dict[str, tuple[tuple, Config]] = {}  # config file → (stamps of its sources, Config)
+        self._baselines: dict[str, tuple] = {}  # baseline file → (its stamp, Baseline or None)
 
     def forget(self) -> None:
         """Config files were added, changed or removed: look again."""
         self._found.clear()
         self._read.clear()
+        self._baselines.clear()
 
     def config_file(self, path: str | Path) -> Path | None:
         """The config file that applies to ``path`` (``-``: the working folder)."""
@@ -267,22 +442,33 @@ class ConfigResolver:
             self._found[key] = find_config_file(folder)
         return self._found[key]
 
+    def _config(self, found: Path) -> Config:
+        cached = self._read.get(str(found))
+        if cached is not None and cached[0] == tuple(_stamp(s) for s in cached[1].sources):
+            return cached[1]
+        if _stamp(str(found)) is None:
+            raise ConfigError(f"{found}: config file not found")
+        cfg = read_config_file(found, self.registry)
+        self._read[str(found)] = (tuple(_stamp(s) for s in cfg.sources), cfg)
+        return cfg
+
+    def _with_baseline(self, cfg: Config) -> Config:
+        path = self.baseline or cfg.baseline_path or str(Path.cwd() / BASELINE_NAME)
+        if not self.use_baseline:
+            return replace(cfg, baseline_path=path) if path != cfg.baseline_path else cfg
+        stamp = _stamp(path)
+        cached = self._baselines.get(path)
+        if cached is None or cached[0] != stamp:
+            from .baseline import read_baseline
+
+            cached = self._baselines[path] = (stamp, read_baseline(path) if stamp else None)
+        return replace(cfg, baseline_path=path, baseline=cached[1])
+
     def for_path(self, path: str | Path) -> Config:
         """The configuration for ``path``, overrides applied."""
         found = self.config_file(path)
-        if found is None:
-            cfg = DEFAULT_CONFIG
-        else:
-            try:
-                st = found.stat()
-            except OSError:
-                raise ConfigError(f"{found}: config file not found") from None
-            stamp = (st.st_mtime_ns, st.st_size)
-            cached = self._read.get(str(found))
-            if cached is None or cached[0] != stamp:
-                cached = self._read[str(found)] = (stamp, read_config_file(found, self.registry))
-            cfg = cached[1]
-        return cfg.with_overrides(self.select, self.ignore, self.extend_select)
+        cfg = DEFAULT_CONFIG if found is None else self._config(found)
+        return self._with_baseline(cfg).with_overrides(self.select, self.ignore, self.extend_select)
 
 
 DEFAULT_CONFIG = Config()

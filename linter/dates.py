@@ -53,6 +53,12 @@ def read_date(m: re.Match) -> tuple[int, int, int] | None:
     return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+def date_of(doc, ctx) -> "DocumentDate | None":
+    """The document's own date, read once per lint() call (``ctx``: the rule
+    context) however many rules ask for it."""
+    return ctx.memo("document-date", lambda: document_date(doc.text))
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The date the document gives itself, or None when it gives none."""
     head, tail = text[:_HEAD], text[max(0, len(text) - _TAIL):]

@@ -6,10 +6,12 @@ import bisect
 import logging
 from typing import Callable, Hashable, Mapping
 
+from .markdown import inside_skipped, skipped_spans
 from .config import Config
 from .lru import LRU
 from .model import Diagnostic, Document, Span
 from .registry import Checker, Registry
+from .suppress import VERBS, suppressions_of
 
 log = logging.getLogger("gwlint")
 
@@ -48,11 +50,25 @@ class LineCache(LRU):
         super().__init__(size)
 
 
+# The tiers reported unless asked for otherwise: error (a certain defect) and
+# warning (a probable one). An info rule (a style preference: the standard
+# says 通常 or 宜) runs only when its code or family is named in ``select``
+# (``ALL`` does not name it) or a ``severity`` setting raises it.
+SHOWN_BY_DEFAULT = ("error", "warning")
+
+
+def named_codes(config: Config, registry: Registry) -> set[str]:
+    """The codes ``select`` names by code or family (``ALL`` names none)."""
+    return registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+
+
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:
     codes = registry.matching(config.select)
     codes -= registry.matching(config.ignore)
     codes -= registry.matching(config.ignored_for(path))
-    return codes
+    named = named_codes(config, registry)
+    return {c for c in codes
+            if c in named or config.severity_for(c, registry.rules[c].severity) in SHOWN_BY_DEFAULT}
 
 
 OnError = Callable[[Checker, Exception], None]
@@ -181,12 +197,36 @@ def _preferred(d: Diagnostic) -> tuple:
     return (not (d.fix is not None and d.fix.safe), _SEVERITY_RANK.get(d.severity, 9), d.code, d.message)
 
 
+_said = LRU(1000)  # directive warnings already given: once per process, not once per keystroke or fix pass
+
+
+def _warn_bad_directives(doc: Document, directives, registry: Registry) -> None:
+    """A directive gwlint cannot read is a warning on the log (stderr), as
+    ruff warns about a `# noqa` code it does not know; it never widens a
+    directive: unknown codes are dropped, the rest of the directive applies."""
+    for d in directives:
+        line = d.line + 1
+        if d.verb not in VERBS:
+            msg = f"{doc.path}:{line}: unknown directive 'gwlint-{d.verb}' (gwlint-{', gwlint-'.join(VERBS)})"
+        else:
+            unknown = [*d.bad, *(c for c in d.codes or () if not registry.is_known_pattern(c))]
+            if not unknown:
+                continue
+            msg = (f"{doc.path}:{line}: gwlint-{d.verb}: unknown rule code or prefix "
+                   f"{', '.join(repr(c) for c in unknown)}, ignored")
+        if _said.get(msg) is None:
+            _said.put(msg, True)
+            log.warning(msg)
+
+
 def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache | None = None,
          on_error: OnError = _log_rule_error) -> list[Diagnostic]:
     """Run every rule of ``registry`` that ``config`` selects on ``doc``, and
     return the findings, sorted, with names and severities filled in, one per
-    span and problem."""
+    span and problem: those the document's own directives (Markdown comments)
+    and the configuration's baseline do not cover."""
     codes = selected_codes(config, registry, doc.path)
+    named = named_codes(config, registry)
     active = [c for c in registry.checkers if c.codes & codes]
     ctx = RuleContext(registry.resolve_options(config.options), doc.kind)
     found = _run_line_checkers([c for c in active if c.scope != "document"], doc, ctx, config.options, cache,
@@ -196,6 +236,10 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if checker.scope == "document":
             found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
     allowed = _Allowed(_allowed_spans(doc.text, config.allow)) if config.allow else None
+    skipped = skipped_spans(doc) if doc.kind == "md" else []
+    suppressed = suppressions_of(doc)
+    if suppressed:
+        _warn_bad_directives(doc, suppressed.directives, registry)
     n = len(doc.text)
     result: dict[tuple, Diagnostic] = {}
     for d in found:
@@ -206,12 +250,21 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
             continue
         if allowed is not None and allowed.covers(d.span):
             continue
+        if skipped and inside_skipped(d.span, skipped):
+            continue  # code, a link target or HTML in Markdown: no prose
+        if suppressed and suppressed.silences(d.code, d.span):
+            continue
         meta = registry.rules[d.code]
         # a rule may lower one finding's severity (EX004 in an undated document); the user's setting wins
-        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name,
-                       config.severity_for(d.code, d.severity or meta.severity), d.related)
+        severity = config.severity_for(d.code, d.severity or meta.severity)
+        if severity not in SHOWN_BY_DEFAULT and d.code not in named:
+            continue  # an info finding (a rule may lower one) is shown only when its rule is asked for
+        d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, severity, d.related)
         key = _problem(d)
         kept = result.get(key)
         if kept is None or _preferred(d) < _preferred(kept):
             result[key] = d
-    return sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+    out = sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
+    if config.baseline is not None:
+        out = config.baseline.unmatched(doc, out)
+    return out

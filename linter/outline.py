@@ -18,6 +18,11 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Heading families in GB/T 9704 order; the rank is the level they should have.
 HEADING_RANK = {"cn-dun": 1, "cn-paren": 2, "arabic-dot": 3, "arabic-paren": 4, "circled": 5}
 INLINE_FAMILIES = ("yi-shi", "yi-yao", "di-yi", "qi-yi", "shouxian")
+# Units that scope the numbering below them without being GB/T 9704 headings:
+# each 附件 (attachment) is a document of its own; a regulation's 章/节/条 and
+# a plan's decimal sections (1 / 2.1 / 2.1.3) each start their own lists.
+# Their ranks sit above 一、 so that everything after them nests inside.
+SCOPE_RANK = {"attachment": 0.0, "chapter": 0.1, "section": 0.2, "article": 0.3, "decimal": 0.5}
 
 _CN = "[一二三四五六七八九十]{1,3}"
 _INDENT = r"[ \t\u3000]*"
@@ -31,7 +36,7 @@ HEADING_PATTERNS = [
     ("circled", re.compile(rf"{_INDENT}(?P<num>[{CIRCLED}])(?P<sep>)")),
 ]
 INLINE_PATTERN = re.compile(
-    rf"(?:(?<=^)|(?<=[。；！？：，、\s”]))(?P<label>(?P<yi>{_CN})(?P<kind>是|要)|第(?P<di>{_CN})(?=[，、：,])|其(?P<qi>{_CN})(?=[，、：,是])"
+    rf"(?:(?<=^)|(?<=[。；！？：，、\s”])|(?<=/摄)|(?<=\s摄))(?P<label>(?P<yi>{_CN})(?P<kind>是|要)|第(?P<di>{_CN})(?=[，、：,])|其(?P<qi>{_CN})(?=[，、：,是])"
     r"|(?P<sx>首先|其次|再次|最后)(?=[，、：,]))")
 SHOUXIAN = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 
@@ -73,6 +78,19 @@ def _title(rest: str) -> str:
     return (rest[:m.start()] if m else rest).strip()[:60]
 
 
+def bare_marker(text: str):
+    """(family, number, match) if a line holds a heading marker and nothing
+    else: a table's cell, or a heading whose title is on the next line."""
+    for family, pattern in HEADING_PATTERNS:
+        m = pattern.match(text)
+        if m and not text[m.end():].strip() and family != "circled":
+            raw = m.group("num")
+            number = int(raw) if family.startswith("arabic") else cn_to_int(raw)
+            if number > 0 and (family != "cn-dun" or m.group("sep") == "、"):
+                return family, number, m
+    return None
+
+
 def match_heading(text: str):
     """(family, number, match) if a line starts with a heading marker."""
     for family, pattern in HEADING_PATTERNS:
@@ -85,12 +103,37 @@ def match_heading(text: str):
         if number <= 0:
             continue
         rest = text[m.end():]
-        if not rest.strip() or (family == "arabic-dot" and not re.match(r"\s*[\u4e00-\u9fff“《（]", rest)):
-            continue  # "2." followed by nothing or by Latin text is not a heading
+        if not rest.strip() or (family == "arabic-dot" and not re.match(r"\s*(?:[A-Za-z]{1,4})?[\u4e00-\u9fff“《（]", rest)):
+            continue  # "2." followed by nothing or by Latin text is not a heading (9. I类切口… is)
         if family == "cn-dun" and m.group("sep") != "、" and (
                 not re.match(r"[\u4e00-\u9fff“《]", rest.lstrip()) or rest.lstrip()[:1] in CN_DIGITS + "十两"):
             continue  # “一 一对应”“一，二，三” are no headings
         return family, number, m
+    return None
+
+
+_CN_BIG = "[一二三四五六七八九十百零〇]{1,5}"
+SCOPE_PATTERNS = [
+    ("attachment", re.compile(r"[ \t\u3000]*附\s*件\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*$")),
+    ("chapter", re.compile(rf"[ \t\u3000]*第(?P<num>{_CN_BIG})章(?=[ \u3000]+\S)")),
+    ("section", re.compile(rf"[ \t\u3000]*第(?P<num>{_CN_BIG})节(?=[ \u3000]+\S)")),
+    ("article", re.compile(rf"[ \t\u3000]*第(?P<num>{_CN_BIG})条(?=[ \u3000]+\S)")),
+    # 2.1　国家粮食应急工作指挥部, 5.1.2 省级人民政府…, 1　总则 (a bare number needs a full-width space)
+    ("decimal", re.compile(r"[ \t\u3000]*(?P<num>\d{1,2}(?:[.．]\d{1,2}){1,3})[ \u3000]+(?=[\u4e00-\u9fff])"
+                           r"|[ \t\u3000]*(?P<num1>\d{1,2})\u3000+(?=[\u4e00-\u9fff])")),
+]
+
+
+def match_scope(text: str):
+    """(family, depth, match) if a line opens a numbering scope: an
+    attachment header, a chapter, section or article of a regulation, a
+    decimal section of a plan."""
+    for family, pattern in SCOPE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            num = m.group("num") or (m.groupdict().get("num1") or "")
+            depth = num.count(".") + num.count("．") + 1 if family == "decimal" else 0
+            return family, depth, m
     return None
 
 
@@ -171,12 +214,33 @@ def _parse(doc: Document) -> Outline:
     skip = residue_lines(doc)
     roots: list[_Builder] = []
     stack: list[_Builder] = []
+    in_note = False
     for line in doc.lines:
         if line.number in skip or not line.text.strip():
             continue
         if ATTACHMENT_NOTE.match(line.text.strip()):
-            break  # 附件：1.…  2.…: the list of attachments ends the document's own outline
-        h = match_heading(line.text)
+            in_note = True  # 附件：1.…  2.…: the list of attachments is no part of the outline
+            continue
+        if in_note and re.match(r"[ \t\u3000]*\d{1,2}[.．、]", line.text):
+            continue
+        in_note = False
+        scope = match_scope(line.text)
+        if scope:
+            family, depth, m = scope
+            rank = SCOPE_RANK[family] + depth / 100
+            start = line.start + (len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000")))
+            raw = m.group("num") or (m.groupdict().get("num1") or "")
+            number = (cn_to_int(raw) if raw and not raw[0].isdigit() else
+                      int(re.split(r"[.．]", raw)[-1]) if raw else 1)
+            node = _Builder(family, number, m.group(0).strip(), _title(line.text[m.end():]),
+                            Span(start, line.start + m.end()), line.number, rank)
+            while stack and stack[-1].rank >= rank:
+                stack.pop()
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            _inline_items(line, m.end(), stack, roots)
+            continue
+        h = match_heading(line.text) or bare_marker(line.text)
         if h:
             family, number, m = h
             rank = HEADING_RANK[family]
@@ -215,6 +279,8 @@ def _inline_items(line, body_from: int, stack, roots) -> None:
             continue  # 一要求, 一些
         if m.group("yi") and after[:1] == m.group("yi") and after[1:2] in "，,。；;、":
             continue  # 一是一，二是二 (an idiom, not a list)
+        if family == "di-yi" and m.start() and line.text[m.start() - 1] == "、":
+            continue  # 居全国第二、第七、第九: ordinals in a ranking, not a list
         node = _Builder(family, number, m.group("label"), _title(line.text[m.end():]),
                         Span(line.start + m.start(), line.start + m.end()), line.number, parent_rank + 10)
         (stack[-1].children if stack else roots).append(node)

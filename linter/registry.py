@@ -186,7 +186,8 @@ def _pack_modules(package: ModuleType) -> list[ModuleType]:
 
 
 RESERVED_KEYS = frozenset({"select", "ignore", "extend-select", "severity", "per-file-ignores", "allow",
-                           "exclude", "max-file-size", "extend"})
+                           "exclude", "max-file-size", "extend", "baseline", "extend-ignore", "extend-allow",
+                           "extend-exclude", "extend-per-file-ignores", "extend-severity"})
 
 
 def _collect(module: ModuleType) -> tuple[list[Checker], list[Option]]:

@@ -28,6 +28,7 @@ from gwlint.rules import bundled_registry
 
 from . import convert
 from .allowlist import add_allowed_word, ignore_rule_for_file
+from .suppress_actions import CMD_BASELINE, add_to_baseline, suppress_actions
 
 log = logging.getLogger("gwlint.lsp")
 CMD_ALLOW = "gwlint.addToAllowList"
@@ -247,6 +248,7 @@ def code_actions(ls: GwlintServer, params: types.CodeActionParams):
         actions.append(types.CodeAction(
             title=f"在本文件中忽略 {d.code}", kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diag],
             command=types.Command(title="ignore", command=CMD_IGNORE, arguments=[uri, d.code])))
+        actions += suppress_actions(doc, d, uri, enc, lsp_diag)  # ignore here (a directive), or baseline it
     edits = choose_edits(found)
     if edits:
         actions.append(types.CodeAction(
@@ -284,6 +286,13 @@ def cmd_ignore(ls: GwlintServer, uri: str, code: str):
     ignore_rule_for_file(config, rel, code)
     ls.relint_all()
     return str(config)
+
+
+@server.command(CMD_BASELINE)
+def cmd_baseline(ls: GwlintServer, uri: str, code: str, start: int, end: int):
+    path = add_to_baseline(ls.document(uri), ls.config_for(uri), code, start, end, _workspace_config(ls, uri)[0])
+    ls.relint_all()
+    return path
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 import re
@@ -40,12 +39,34 @@ def idioms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def builtin_confusions() -> dict[str, str]:
+    """Known misspellings (confusions.tsv) and non-recommended variant forms
+    (variants.tsv), wrong → right."""
     pairs = {}
-    for line in _lines("confusions.tsv"):
+    for name in ("confusions.tsv", "variants.tsv"):
+        for line in _lines(name):
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[0] != parts[1]:
+                pairs[parts[0]] = parts[1]
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def standard_forms() -> dict[str, str]:
+    """Non-recommended variant → recommended form (戮力 → 勠力), from variants.tsv."""
+    out = {}
+    for line in _lines("variants.tsv"):
         parts = line.split("\t")
         if len(parts) >= 2 and parts[0] != parts[1]:
-            pairs[parts[0]] = parts[1]
-    return pairs
+            out[parts[0]] = parts[1]
+    return out
+
+
+def standardised(entry: str) -> str:
+    """``entry`` with its non-recommended variant forms replaced (戮力同心 → 勠力同心)."""
+    for wrong, right in standard_forms().items():
+        if wrong in entry:
+            entry = entry.replace(wrong, right)
+    return entry
 
 
 @lru_cache(maxsize=1)
@@ -59,39 +80,22 @@ def homophone_pairs() -> dict[str, tuple[str, re.Pattern | None]]:
     return out
 
 
-RARE_WORD_FREQ = 10  # frequency assumed for a dictionary word too rare to be in common2.tsv
-
-
 @lru_cache(maxsize=1)
-def _word_lists() -> tuple[frozenset[str], str]:
-    mined = _lines("words.txt")  # sorted by length: the two-character words come first
-    official = _lines("official_words.txt")
-    two = mined[:bisect.bisect_left(mined, 3, key=len)] + [w for w in official if len(w) == 2]
-    return frozenset(mined + official), "".join(two)
-
-
 def words() -> frozenset[str]:
     """Two- and three-character dictionary words (from jieba), and those of
     official writing that jieba lacks."""
-    return _word_lists()[0]
+    return frozenset(_lines("words.txt") + _lines("official_words.txt"))
 
 
-def two_character_words() -> str:
-    """Every two-character word of words(), end to end (for the numpy prefilter)."""
-    return _word_lists()[1]
+def in_long_word(text: str, i: int, words) -> bool:
+    """Whether text[i] stands inside a three-character dictionary word."""
+    return (i >= 2 and text[i - 2:i + 1] in words) or (i >= 1 and text[i - 1:i + 2] in words) \
+        or text[i:i + 3] in words
 
 
-@lru_cache(maxsize=1)
-def common_pairs() -> dict[str, int]:
-    """Two-character words of jieba frequency >= 20, with that frequency."""
-    fields = (DATA / "common2.tsv").read_text(encoding="utf-8").split()  # word, frequency, word, …
-    return dict(zip(fields[0::2], map(int, fields[1::2])))
-
-
-@lru_cache(maxsize=1)
-def fuzzy_keys() -> dict[str, str]:
-    """char → fuzzy pinyin key (zh=z, ch=c, sh=s, n=l, -ng=-n)."""
-    return {c: fuzzy(p) for c, p in char_table()[0].items()}
+def standalone(text: str, i: int, words) -> bool:
+    """Whether text[i] stands outside every two- and three-character word."""
+    return not ((i and text[i - 1:i + 1] in words) or text[i:i + 2] in words or in_long_word(text, i, words))
 
 
 @lru_cache(maxsize=1)
@@ -199,16 +203,24 @@ class LanguageModel:
         return self.model.score(" ".join(self.segment(text)), bos=False, eos=False)
 
 
-@lru_cache(maxsize=1)
-def language_model() -> LanguageModel | None:
-    """The model, or None (the context layer is then off). ``GWLINT_LANGUAGE_MODEL``
-    names another model file, or turns the layer off when set empty."""
+def model_path() -> str | None:
+    """The model's file: ``GWLINT_LANGUAGE_MODEL`` if set (none when set
+    empty), else the first of LM_PATHS that exists."""
     configured = os.environ.get("GWLINT_LANGUAGE_MODEL")
     if configured is not None and not configured.strip():
         return None
     paths = (configured,) if configured else LM_PATHS
-    path = next((p for p in paths if Path(p).is_file()), None)
+    return next((p for p in paths if Path(p).is_file()), None)
+
+
+@lru_cache(maxsize=1)
+def language_model() -> LanguageModel | None:
+    """The model, or None (the context layer is then off). ``GWLINT_LANGUAGE_MODEL``
+    names another model file, or turns the layer off when set empty."""
+    path = model_path()
     if path is None:
+        if os.environ.get("GWLINT_LANGUAGE_MODEL", "x").strip() == "":
+            return None
         log.warning("TY context layer off: language model not found "
                     "(install it with: apt-get install libime-data-language-model)")
         return None

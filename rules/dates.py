@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gwlint.dates import (ARABIC_SIGN_OFF_SINCE, WEEKDAY_NAMES, days_in_month, document_date, is_leap, is_real_date,
+from gwlint.dates import (ARABIC_SIGN_OFF_SINCE, WEEKDAY_NAMES, date_of, days_in_month, is_leap, is_real_date,
                           sign_off_dates, weekday, years_for)
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
@@ -155,7 +155,7 @@ def impossible_leap_day(doc, ctx):
     text = doc.text
     if "2月29日" not in text:
         return []
-    return leap_days_without_year(text, ctx.memo("document-date", lambda: document_date(text)))
+    return leap_days_without_year(text, date_of(doc, ctx))
 
 
 def weekday_mismatches(text: str, doc_date) -> list[Diagnostic]:
@@ -193,7 +193,7 @@ def weekday_mismatch(doc, ctx):
     text = doc.text
     if not re.search(r"星期|礼拜|周[一二三四五六日天]", text):
         return []
-    return weekday_mismatches(text, ctx.memo("document-date", lambda: document_date(text)))
+    return weekday_mismatches(text, date_of(doc, ctx))
 
 
 # ---------------------------------------------------------------- DT003

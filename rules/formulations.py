@@ -17,7 +17,7 @@ import datetime
 import re
 from functools import lru_cache
 
-from gwlint.dates import document_date
+from gwlint.dates import date_of
 from gwlint.lexicon import PhraseIndex
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.outline import parse_outline
@@ -125,7 +125,7 @@ def list_order_findings(text: str, user: tuple, year: int | None = None):
 
 @checks("EX002", scope="document")
 def fixed_list_order(doc, ctx):
-    date = _date(doc, ctx)
+    date = date_of(doc, ctx)
     return list(list_order_findings(doc.text, _user(ctx), date.year if date else None))
 
 
@@ -343,7 +343,7 @@ def own_label_findings(doc, list_names: set[str]):
 @checks("EX003", scope="document")
 def numbered_label_count(doc, ctx):
     """三个自信 for 四个自信; “五进” followed by four items."""
-    date = _date(doc, ctx)
+    date = date_of(doc, ctx)
     found = list(label_count_findings(doc.text, _user(ctx), date.year if date else None))
     taken = {(d.span.start, d.span.end) for d in found}
     names = {fl.name for fl in fixed_lists(ctx)}
@@ -425,11 +425,6 @@ def _judged_against(t: data.Term, date) -> str | None:
 _UNDATED = "若本文为现行文稿，"
 
 
-def _date(doc, ctx):
-    """The document's own date, read once per lint() for EX003, EX004 and EX008."""
-    return ctx.memo("document_date", lambda: document_date(doc.text))
-
-
 def _q(phrase: str) -> str:
     """A phrase in quotation marks, unless it brings its own: “一带一路”倡议."""
     return phrase if "“" in phrase else f"“{phrase}”"
@@ -475,7 +470,7 @@ def term_findings(text: str, user: tuple, date):
 
 @checks("EX004", "EX005", "EX007", "EX008", scope="document")
 def superseded_and_canonical(doc, ctx):
-    return list(term_findings(doc.text, _user(ctx), _date(doc, ctx)))
+    return list(term_findings(doc.text, _user(ctx), date_of(doc, ctx)))
 
 
 # ------------------------------------------------------------------ EX006
@@ -541,7 +536,7 @@ def quoted_label_findings(text: str, user: tuple, year: int | None = None):
 
 @checks("EX006", scope="document")
 def quoted_labels(doc, ctx):
-    date = _date(doc, ctx)
+    date = date_of(doc, ctx)
     return list(quoted_label_findings(doc.text, _user(ctx), date.year if date else None))
 
 

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 
+from gwlint.markdown import structure_lines
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.outline import match_heading
 from gwlint.registry import checks
@@ -29,36 +30,79 @@ def _starts_new_paragraph(text: str) -> bool:
     return bool(match_heading(t) or SALUTATION.fullmatch(t) or LIST_START.match(t))
 
 
+# A date line under a title or after the sign-off: 2024年5月13日, （二〇二四年五月十三日）
+DATE_LINE = re.compile(r"[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                       r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?")
+ATTACHMENT_HEADER = re.compile(r"附\s*件\s*[\d一二三四五六七八九十]*")
+# A title or a speaker line has no clause or sentence punctuation.
+_CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
+
+
+def never_joined(doc, skip: set[int]) -> set[int]:
+    """Lines that are never joined to the next one: the title block at the
+    top (and under each 附件 header), the speaker and date lines under it,
+    and any line that is a date on its own. A title split over two lines is
+    laid out that way on purpose (GB/T 9704 §7.3.1)."""
+    found: set[int] = set()
+    lines = [l for l in doc.lines if l.number not in skip and l.text.strip()]
+    starts = [0] + [i + 1 for i, l in enumerate(lines) if ATTACHMENT_HEADER.fullmatch(l.text.strip())]
+    for i in starts:
+        for line in lines[i:i + 6]:
+            t = line.text.strip()
+            if SALUTATION.fullmatch(t) or _CLAUSE_PUNCT.search(t.strip("（）()")) or match_heading(t):
+                break
+            found.add(line.number)
+    found.update(l.number for l in lines if DATE_LINE.fullmatch(l.text.strip()))
+    return found
+
+
+def _broken(line, nxt, skip: set[int]) -> bool:
+    """Whether ``line`` stops where no paragraph ends while ``nxt`` goes on
+    with running text: the sign of a hard wrap (or of a line that needs
+    joining)."""
+    return (nxt.number not in skip and bool(nxt.text.strip()) and not ends_paragraph(line.text)
+            and not _starts_new_paragraph(nxt.text) and not nxt.text.startswith(INDENT))
+
+
 def wrap_width(doc, skip: set[int]) -> int | None:
     """The width at which the draft was hard-wrapped, or None if it was not.
 
-    A hard-wrapped draft has many lines of (nearly) one display width, W, and
-    several of them end in the middle of a sentence. A draft with one
-    paragraph per line has lines of every length, and the lines that end no
-    sentence are short headings.
+    The evidence is the wrapping itself: lines of one near-constant display
+    width W that stop in the middle of a sentence while the next line runs
+    on, at least three of them and three in ten of the draft's lines, with
+    almost no line wider than W. Similar widths alone prove nothing (a list
+    of names, a short notice): a draft with one paragraph per line has lines
+    of every length, and the lines that end no sentence are its title and
+    headings, which are not counted here.
     """
-    # a paragraph line may run to thousands of characters: its first 300 say enough
-    rows = [(display_width(l.text.rstrip()[:300]), ends_paragraph(l.text)) for l in doc.lines
-            if l.text.strip() and l.number not in skip]
-    if len(rows) < 4:
+    lines = doc.lines
+    rows = []  # (width, broken mid-sentence), for the lines of running text
+    for i, l in enumerate(lines):
+        if not l.text.strip() or l.number in skip:
+            continue
+        broken = (i + 1 < len(lines) and _broken(l, lines[i + 1], skip) and not match_heading(l.text.strip()))
+        # a paragraph line may run to thousands of characters: its first 300 say enough
+        rows.append((display_width(l.text.rstrip()[:300]), broken))
+    if len(rows) < 3:
         return None
-    widths = sorted(x for x, _ in rows)
+    widths = sorted(w for w, broken in rows if broken and w >= 30)
     best, best_count = None, 0
-    for w in sorted({w for w in widths if w >= 24}):
-        count = bisect.bisect_right(widths, w) - bisect.bisect_left(widths, w - 10)
+    for w in sorted(set(widths)):
+        count = bisect.bisect_right(widths, w) - bisect.bisect_left(widths, w - 8)
         if count >= best_count:
             best, best_count = w, count
-    if best is None or best_count < 3 or best_count < 0.35 * len(rows):
+    if best is None or best_count < 3 or best_count < 0.3 * len(rows):
         return None
-    broken = sum(1 for x, ends in rows if best - 10 <= x <= best and not ends)
-    return best if broken >= 2 else None
+    wider = sum(1 for w, _ in rows if w > best + 4)
+    return best if wider <= max(1, 0.1 * len(rows)) else None
 
 
-def _wrapped_join(text: str, width: int, para_first: bool, para_heading: bool) -> bool:
-    """In a hard-wrapped draft: does this line run on into the next one?"""
+def _wrapped_join(text: str, width: int, para_first: bool, para_heading: bool) -> bool | None:
+    """In a hard-wrapped draft: does this line run on into the next one?
+    True (join, safe), None (a heading cut by the wrap: suggest), False."""
     t = text.rstrip()
-    if len(t) >= width - 10 or display_width(t) >= width - 10:  # every character takes a cell or two
-        return True  # a full line that ends no sentence was cut by the wrap
+    if display_width(t) >= width - 10:  # a full line that ends no sentence was cut by the wrap
+        return None if para_heading else True
     if para_heading or len(t.strip()) < 8:
         return False  # a wrapped heading ends on its short last line; a salutation, a date
     if t[-1] in CLAUSE_PUNCT + OPENING_MARKS:
@@ -67,7 +111,7 @@ def _wrapped_join(text: str, width: int, para_first: bool, para_heading: bool) -
     return not (para_first and not re.search(r"[，,。；;：:、]", t))
 
 
-def _plain_join(text: str) -> bool:
+def _plain_join(text: str) -> bool | None:
     """In a one-paragraph-per-line draft: only an unmistakable break counts.
     Returns True (safe), None (likely: suggest), False (no break)."""
     t = text.rstrip()
@@ -85,22 +129,26 @@ def hard_line_breaks(doc, ctx):
     """A sentence broken over two lines, as PDF extraction and fixed-width
     copying leave it. In a hard-wrapped draft every full line that ends no
     sentence runs on; elsewhere only a line ending in a comma, an opening
-    bracket or a dangling word does."""
+    bracket or a dangling word does. Never joined: a title, the speaker and
+    date lines, a line that ends a paragraph, a line before a heading or a
+    list item, and in Markdown any line of Markdown structure. A heading cut
+    by the wrap is only a suggestion."""
     residue = set(residue_lines(doc, ctx))
-    width = wrap_width(doc, residue)
+    skip = residue | (structure_lines(doc) if ctx.kind == "md" else set())
+    keep = never_joined(doc, skip)
+    width = wrap_width(doc, skip | keep)
     lines = doc.lines
     found = []
     para_first, para_heading = True, False
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        if line.number in residue or not line.text.strip():
+        if line.number in skip or not line.text.strip():
             para_first, para_heading = True, False
             continue
         if para_first:
             para_heading = bool(match_heading(line.text.strip()))
         join = False
-        if nxt.number not in residue and nxt.text.strip() and not ends_paragraph(line.text) \
-                and not _starts_new_paragraph(nxt.text) and not nxt.text.startswith(INDENT):
+        if line.number not in keep and _broken(line, nxt, skip):
             if width is not None:
                 join = _wrapped_join(line.text, width, para_first, para_heading)
             else:
@@ -178,6 +226,8 @@ def trailing_whitespace(doc, ctx):
     # rstrip, not a search for "[ \t\u3000]+$": that one retries every start
     # of a long run of spaces inside a line (quadratic time)
     end = len(text.rstrip(" \t\u3000"))
+    if end < len(text) and ctx.kind == "md" and text[end:] == "  ":
+        return  # a Markdown hard line break
     if end < len(text) and text.strip():
         span = Span(end, len(text))
         yield Diagnostic("LY004", "行尾有多余空白", span, Fix.delete(span, safe=True, title="删除行尾空白"))

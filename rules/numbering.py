@@ -6,7 +6,7 @@ was expected (“此处应为（三）”).
 from __future__ import annotations
 
 from gwlint.model import Diagnostic, Edit, Fix
-from gwlint.outline import HEADING_RANK, INLINE_FAMILIES, outline_of, walk
+from gwlint.outline import HEADING_RANK, INLINE_FAMILIES, SCOPE_RANK, outline_of, walk
 from gwlint.text import int_to_cn
 from gwlint.registry import checks
 
@@ -34,8 +34,8 @@ def _sequences(children):
     runs: dict[str, list] = {}
     out = []
     for c in children:
-        if c.family == "shouxian":
-            continue
+        if c.family == "shouxian" or c.family in SCOPE_RANK:
+            continue  # scopes (附件, 第X条, 2.1) are not counted: they only hold lists
         run = runs.get(c.family)
         if c.family in INLINE_FAMILIES and (run is None or c.number == 1):
             host = None
@@ -77,16 +77,76 @@ def _shouxian_findings(children) -> list[Diagnostic]:
     return found
 
 
+def continued_starts(roots) -> dict[tuple[int, str], int]:
+    """Where each parent's list of headings should start, by the document's
+    own convention. Lists under consecutive parents (（一）（二） under 一、
+    and 二、) either start over under each parent or run straight through
+    (国务院 意见: （一）…（二十五） across 一、二、…). The convention is
+    learnt from the document itself: for each family, the way most lists
+    start compared with the list before them, counted apart for lists whose
+    parents are siblings and for lists whose parents are cousins (1.…21.
+    may run through the （一）（二） of one part and start over in the next).
+    Where both ways are equally common, either is accepted. A 附件 is a
+    document of its own: nothing continues into it. Returns
+    {(id(parent), family): first number} where that is not 1."""
+    parent_of = {id(c): n for n in walk(roots) for c in n.children}
+    part_of: dict[int, int] = {}
+    for r in roots:
+        for n in walk([r]):
+            part_of[id(n)] = id(r) if r.family == "attachment" else 0
+    by_level: dict[int, list] = {}
+    for n in walk(roots):
+        by_level.setdefault(n.level, []).append(n)
+    starts: dict[tuple[int, str], int] = {}
+    for parents in by_level.values():
+        families = dict.fromkeys(c.family for p in parents for c in p.children if c.family in HEADING_RANK)
+        for family in families:
+            rows = []  # (parent, first, before, kind)
+            previous = None  # (parent, last number)
+            for p in parents:
+                nodes = [c for c in p.children if c.family == family]
+                if not nodes:
+                    continue
+                if previous is not None and part_of[id(previous[0])] == part_of[id(p)]:
+                    same = parent_of.get(id(previous[0])) is parent_of.get(id(p))
+                    rows.append((p, nodes[0].number, previous[1], "sibling" if same else "cousin"))
+                previous = (p, nodes[-1].number)
+            for kind in ("sibling", "cousin"):
+                mine = [r for r in rows if r[3] == kind]
+                go_on = sum(1 for _, first, before, _ in mine if first == before + 1 and first != 1)
+                over = sum(1 for _, first, before, _ in mine if first == 1)
+                for p, first, before, _ in mine:
+                    if go_on > over or (go_on == over and first == before + 1):
+                        starts[(id(p), family)] = before + 1
+    return starts
+
+
+def _introduced(doc, node) -> bool:
+    """A list that its own lead-in introduces (注：, 具体要求如下：) starts at 1
+    whatever came before it."""
+    lines = doc.lines
+    for i in range(node.line - 1, -1, -1):
+        t = lines[i].text.strip()
+        if t:
+            return t.endswith(("：", ":"))
+    return False
+
+
 @checks("NU001", scope="document")
 def numbering_sequence(doc, ctx):
     """Gaps, repeats and restarts among siblings of one family. After a break
-    the count resumes from the number written, so one slip is one finding."""
+    the count resumes from the number written, so one slip is one finding.
+    Lists under consecutive parents start where the document's convention
+    says (continued_starts); each 附件 starts a document of its own."""
     found = []
 
-    def visit(children):
+    def visit(children, parent):
         for run in _sequences(children):
-            expected = 1
+            expected = starts.get((id(parent), run[0].family), 1)
             for node in run:
+                if node.number != expected and node.number == 1 and node.family in HEADING_RANK \
+                        and _introduced(doc, node):
+                    expected = 1  # a new list, with its own lead-in
                 if node.number != expected:
                     want = expected_label(node, expected)
                     if node.number == expected - 1:
@@ -104,16 +164,27 @@ def numbering_sequence(doc, ctx):
                 expected = node.number + 1
         found.extend(_shouxian_findings(children))
         for c in children:
-            visit(c.children)
+            visit(c.children, c)
 
-    visit(outline_of(doc, ctx).roots)
+    roots = outline_of(doc, ctx).roots
+    starts = continued_starts(roots)
+    visit(roots, None)
     return found
 
 
 @checks("NU002", scope="document")
 def heading_levels(doc, ctx):
-    """A heading level used where GB/T 9704 wants another one."""
+    """A heading level used where GB/T 9704 wants another one. The document
+    and each of its attachments (附件) are judged on their own."""
     roots = outline_of(doc, ctx).roots
+    found = _heading_levels([r for r in roots if r.family != "attachment"])
+    for r in roots:
+        if r.family == "attachment":
+            found += _heading_levels(list(r.children))
+    return found
+
+
+def _heading_levels(roots) -> list[Diagnostic]:
     headings = [n for n in walk(roots) if n.family in HEADING_RANK]
     used = {n.family for n in headings}
     found = []
@@ -128,11 +199,13 @@ def heading_levels(doc, ctx):
                            if any(HEADING_RANK[f] == r for f in used)]
                 if parent_rank == 0 and rank > 1 and first_dun is not None and n.span.start < first_dun.span.start:
                     found.append(Diagnostic("NU002", f"“{n.label}”前面没有上一级标题“一、”", n.span))
-                elif missing and parent_rank > 0:
+                elif missing and parent_rank > 0:  # (-1: under a scope, any level)
                     found.append(Diagnostic(
                         "NU002", f"层级跳跃：“{n.label}”直接用在上一级标题之下，本文此层应使用“{rank_name[missing[0]]}”格式",
                         n.span))
                 visit(n.children, rank)
+            elif n.family in SCOPE_RANK:
+                visit(n.children, -1)  # under 第X条 or 2.1 a list may use any level
             else:
                 visit(n.children, parent_rank)
 

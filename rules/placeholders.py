@@ -73,7 +73,27 @@ def x_placeholders(doc, ctx):
             continue  # reported by PH003
         if not (is_cjk(prev) or is_cjk(nxt) or prev in "“‘《（【、，" or nxt in "”’》）】、，。；："):
             continue
+        if _operator(text, s, e):
+            continue
         yield Diagnostic("PH001", _message(m.group(), text, s, e), Span(s, e))
+
+
+_FORMULA = re.compile(r"[=＝÷]")
+
+
+def _operator(text: str, s: int, e: int) -> bool:
+    """An X or × that is an operator, not a blank: in a programme's name
+    (1+X证书, “数据要素×”, “人工智能+”), or a product in a formula
+    (人天数＝人次数×平均住院天数)."""
+    prev = text[s - 1] if s else ""
+    nxt = text[e] if e < len(text) else ""
+    if (prev and prev in "+＋") or (nxt and nxt in "+＋"):
+        return True  # 1+X, X+
+    if e - s != 1:
+        return False
+    if is_cjk(prev) and nxt and nxt in "”’》" and text[s] == "×":
+        return True  # “数据要素×”: the name of a programme, as “互联网+”
+    return text[s] == "×" and is_cjk(prev) and is_cjk(nxt) and bool(_FORMULA.search(text))
 
 
 _STAR_RUN = re.compile(r"[*＊]{1,3}")
@@ -167,6 +187,8 @@ def blank_placeholders(doc, ctx):
         token = m.group()
         if token[0] in "_＿" and not text[:s].strip() and not text[e:].strip():
             continue  # a line of underscores is a rule, not a blank
+        if token[0] == "○" and _numeral_beside(text, s, e):
+            continue  # 二○○五年: a 〇 typed as ○ in a number (NM008's), no blank
         if token[0] in "○□" and len(token) == 1:
             prev = text[s - 1] if s else ""
             nxt = text[e] if e < len(text) else ""
@@ -175,6 +197,20 @@ def blank_placeholders(doc, ctx):
             if s == 0 or prev in " \t":
                 continue
         yield Diagnostic("PH005", _message(token, text, s, e), Span(s, e))
+
+
+_NUMERALS = "○〇零一二三四五六七八九十百千万"
+
+
+def _numeral_beside(text: str, s: int, e: int) -> bool:
+    """○ inside a run of Chinese numerals that has real digits (二○○五):
+    a zero in the wrong form, which NM008 reports; ○○年○○月 stays a blank."""
+    a, b = s, e
+    while a > 0 and text[a - 1] in _NUMERALS:
+        a -= 1
+    while b < len(text) and text[b] in _NUMERALS:
+        b += 1
+    return any(c != "○" for c in text[a:b])
 
 
 _EMPTY = re.compile(r"【[ \u3000]*】|（[ \u3000]*）|《[ \u3000]*》|“[ \u3000]*”|〔[ \u3000]*〕|\([ \u3000]*\)|\[[ \u3000]+\]")

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from gwlint.model import Diagnostic, Edit, Fix, Span
+from gwlint.model import Diagnostic, Document, Edit, Fix, Span
 from gwlint.registry import checks
 from gwlint.text import CJK_PUNCT, ends_paragraph, is_cjk
 
@@ -161,7 +161,16 @@ def paired_marks(doc, ctx):
     is not reported. A straight ASCII quote is treated as whichever quote is
     expected there, so that ‘四个意识' is reported once (by PU001), not twice.
     """
+    from gwlint.rules._scrape import residue_lines
+
     text = doc.text
+    residue = set(residue_lines(doc, ctx))
+    if residue:  # page chrome (【字号：⏎加大⏎…⏎】) is LY002's, not a pair left open
+        lines = doc.lines
+        doc = Document("".join((" " * (l.end - l.start) if l.number in residue else l.text)
+                               + text[l.end:lines[l.number + 1].start if l.number + 1 < len(lines) else len(text)]
+                               for l in lines), path=doc.path, kind=doc.kind)
+        text = doc.text
     found = []
     for start, end in logical_paragraphs(doc):
         found.extend(_check_pairs(text, start, end))
@@ -285,8 +294,8 @@ def dash_form(doc, ctx):
         nxt = text[e] if e < len(text) else ""
         if run == "—" and (prev.isdigit() or nxt.isdigit() or not (is_cjk(prev) or is_cjk(nxt) or prev in "”）》")):
             continue  # 2020—2022: a single dash between numbers marks a range
-        if run == "—" and _cjk_run_before(text, s) <= 3:
-            continue  # 北京—上海: a connector between short names (GB/T 15834 4.13)
+        if run == "—" and not _reads_as_dash(text, s, e):
+            continue  # 中国—东盟, 概念验证—中试熟化: a connector (GB/T 15834 4.13)
         if run[0] == "-" and not (_cjkish(prev) or _cjkish(nxt)):
             continue  # -- in code or command-line options
         if not text[:s].strip() and not text[e:].strip():
@@ -295,11 +304,30 @@ def dash_form(doc, ctx):
                          Fix("改为“——”", (Edit(s, e, "——"),), safe=run != "—"))
 
 
-def _cjk_run_before(text: str, pos: int) -> int:
-    n = 0
-    while pos - n - 1 >= 0 and is_cjk(text[pos - n - 1]):
-        n += 1
-    return n
+# A single “—” is a connecting mark between places, parties, stages and
+# ranges (中国—东盟, 瓮福—江山, 概念验证—中试熟化, 城—镇—村): correct, and
+# common in edited documents. It stands for a dash only where the words
+# around it introduce an explanation: a copula or a label noun before it
+# (主题就是—奋进, 我们的任务—抓落实), or an adverb or a pronoun opening a
+# predicate after it (作风建设—永远在路上), or nothing after it at all.
+_DASH_BEFORE = re.compile(
+    r"(?:是|即|乃|叫做|称为|目标|任务|原则|根源|主题|关键|核心|重点|宗旨|要求|方针|路径|办法|出路|答案|结论|本质|实质"
+    r"|精髓|灵魂|根本|前提|动力|一点|一条|一句话|标准|使命|初心|方向|底线|红线|目的|意义|特点|特征|经验|启示|道理"
+    r"|真理|规律|法宝|问题|难点|短板|症结|病根|要害)$")
+_DASH_AFTER = re.compile(r"(?:永远|始终|一直|必须|就是|正是|恰恰|都|要|不|才|也|还|更|这|那|我们|大家)")
+
+
+def _reads_as_dash(text: str, s: int, e: int) -> bool:
+    """Whether the single “—” at text[s:e] stands for a dash (——)."""
+    if text[e:e + 1] == "—" or text[max(0, s - 1):s] == "—":
+        return False
+    clause_start = max(text.rfind(c, 0, s) for c in "，。；：！？、,;:!?\n“”（）《》") + 1
+    clause_end = min((i for i in (text.find(c, e) for c in "，。；：！？,;:!?\n”）》") if i != -1), default=len(text))
+    if "—" in text[clause_start:s] or "—" in text[e:clause_end]:
+        return False  # 城—镇—村, 就业—专业—招生: a chain of items
+    if not text[e:clause_end].strip():
+        return True  # 主题就是—
+    return bool(_DASH_BEFORE.search(text[clause_start:s]) or _DASH_AFTER.match(text, e))
 
 
 @checks("PU006", scope="line")
@@ -359,11 +387,20 @@ def line_starts_with_punctuation(doc, ctx):
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000]+")
 
 
+# The end of a sentence, perhaps followed by bracketed notes: （下转第四版）
+_SENTENCE_BOUNDARY = re.compile(r"[。！？!?…][”’]?(?:[（(][^（）()]{0,20}[）)])*$")
+
+
 def _stray_space(text: str, s: int, e: int) -> bool:
     """Whether the spaces text[s:e] sit between Chinese text and a Chinese
     mark (or a half-width bracket that opens Chinese text), where GB/T 15834
-    leaves no gap. Leading indentation and trailing blanks are layout (LY)."""
+    leaves no gap. Leading indentation and trailing blanks are layout (LY),
+    and so are spaces between two sentences: there a paragraph break was
+    lost (a text stored on one line keeps its 　　 indents), or a caption
+    was run into the text; deleting them would lose the break."""
     if s == 0 or e == len(text):
+        return False
+    if _SENTENCE_BOUNDARY.search(text, max(0, s - 60), s):
         return False
     left, right = text[s - 1], text[e]
     if left in CJK_PUNCT and (is_cjk(right) or right in CJK_PUNCT):

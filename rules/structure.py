@@ -132,6 +132,8 @@ def truncated_text(doc, ctx):
         return []
     if _ends_cleanly(body):
         return []
+    if _ends_with_list(lines) or _in_attachment(lines):
+        return []
     # a sign-off block (the office, then the date) after a finished sentence,
     # perhaps with the attachment note (附件：1.… 2.…) in between
     k = len(lines) - 1
@@ -143,6 +145,35 @@ def truncated_text(doc, ctx):
     if k < len(lines) - 1 and _ends_cleanly(lines[k].text):
         return []
     return [Diagnostic("ST004", "全文最后一段没有句末标点，疑似被截断", span)]
+
+
+_LIST_ITEM = re.compile(r"[^，,。；;！？!?]{1,40}")
+ATTACHMENT_HEADER = re.compile(r"附\s*件\s*[\d一二三四五六七八九十]*\s*[：:]?.{0,40}")
+
+
+def _ends_with_list(lines) -> bool:
+    """The draft ends with a list: a list of names (召集人：孙春兰　国务院副总理),
+    the cells of a table, one per line. Three or more short lines at the end
+    with no clause or sentence punctuation; a cut-off sentence has commas, or
+    stands alone after a finished paragraph."""
+    run = 0
+    for line in reversed(lines):
+        if not _LIST_ITEM.fullmatch(line.text.strip()):
+            break
+        run += 1
+    return run >= 3
+
+
+def _in_attachment(lines) -> bool:
+    """The last line belongs to an attachment (附件, 附件2): a document of its
+    own, often a table or a list, after the sign-off; or it is the attachment
+    note itself. A short last line there is no cut-off sentence."""
+    last = lines[-1].text.strip()
+    if ATTACHMENT_HEADER.fullmatch(last):
+        return True
+    header = next((i for i in range(len(lines) - 1, -1, -1)
+                   if re.fullmatch(r"附\s*件\s*[\d一二三四五六七八九十]*", lines[i].text.strip())), None)
+    return header is not None and bool(_LIST_ITEM.fullmatch(last))
 
 
 def _sign_off_line(text: str) -> bool:
@@ -190,4 +221,4 @@ def _repeat(doc, first: int, last: int) -> Diagnostic:
     lines = doc.lines
     span = _line_span_with_break(doc, first, last)
     return Diagnostic("ST005", "标题重复出现", Span(lines[first].start, lines[last].end),
-                      Fix("删除重复的标题", (Edit(span.start, span.end, ""),), safe=True))
+                      Fix("删除重复的标题", (Edit(span.start, span.end, ""),), safe=False))

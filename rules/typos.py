@@ -2,8 +2,10 @@
 
 - TY001: one wrong character inside a fixed expression (市帜鲜明 → 旗帜鲜明);
 - TY002: a known misspelling from the confusion lexicon (布署 → 部署);
-- TY003: a homophone that is wrong in context (行动市从严 → 行动是从严),
-  found by the fcitx5 word trigram model.
+- TY003: a slip of the input method that is wrong in context (行动市从严 →
+  行动是从严, 经济社会法展 → 发展), found by the fcitx5 word trigram model
+  (rules/_typo_detector.py);
+- TY004: with typo-sensitivity = "review", the weaker suspects as well.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from gwlint.model import Diagnostic, Fix, Span
 from gwlint.registry import Option, checks
 from gwlint.text import is_cjk
 from gwlint.rules import _typo_data as data
-from gwlint.rules._typo_context import _standalone, context_homophones
+from gwlint.rules import _typo_slips as slips
 
 MIN_ENTRY = 4  # shorter entries match too much by accident
 POLITICAL_GAIN = 0.5  # log10 gain of the language model needed to correct a political term
@@ -36,9 +38,20 @@ def _parse_confusions(value, base) -> tuple[tuple[str, str], ...]:
     return tuple(value.items())
 
 
+TYPO_SENSITIVITIES = ("default", "review")  # other tools set this key: keep its name and values
+
+
+def _parse_sensitivity(value, base) -> str:
+    if value not in TYPO_SENSITIVITIES:
+        raise ConfigError("key 'typo-sensitivity' must be one of " + ", ".join(f'"{v}"' for v in TYPO_SENSITIVITIES))
+    return value
+
+
 OPTIONS = (
     Option("lexicon", _parse_lexicon, (), "word-list files of extra fixed expressions (TY001)"),
     Option("confusions", _parse_confusions, (), "extra known misspellings, \"wrong\" = \"right\" (TY002)"),
+    Option("typo-sensitivity", _parse_sensitivity, "default",
+           "the context layer's tier: \"default\", or \"review\" to also report weaker suspects (TY004)"),
 )
 
 
@@ -48,26 +61,63 @@ def fixed_phrase_index(extra: tuple[str, ...]):
     set, a sorted tuple, and that tuple as arrays for the near-miss search."""
     from gwlint.rules import _typo_prefilter as prefilter  # numpy: loaded only when TY runs
 
-    entries = {e for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
+    # the standard form wins: an entry written with a non-recommended variant is corrected first
+    entries = {data.standardised(e) for e in data.political_terms() | data.idioms() | set(extra) if len(e) >= MIN_ENTRY}
     ordered = tuple(sorted(entries))
     return frozenset(entries), ordered, prefilter.phrase_table(ordered)
 
 
-def _word_across_edge(text: str, s: int, L: int, k: int, words) -> bool:
-    """Whether the character at window position k makes a word with the
-    character just outside the window (then the window cuts across words)."""
-    if k == 0 and s > 0 and text[s - 1:s + 1] in words:
-        return True
+def _word_across_edge(text: str, s: int, L: int, k: int, words, longest: int = 4) -> bool:
+    """Whether the character at window position k belongs to a word that
+    reaches outside the window (then the window cuts across words and is no
+    near miss: 师德师风建设 is not 作风建设, 社会主义法治理念 keeps its 法治)."""
     e = s + L
-    return k == L - 1 and e < len(text) and text[e - 1:e + 1] in words
+    i = s + k
+    for n in range(2, longest + 1):
+        for a in range(max(0, i - n + 1), i + 1):
+            b = a + n
+            if b <= len(text) and (a < s or b > e) and text[a:b] in words:
+                return True
+    return False
 
 
-@checks("TY001", "TY002", "TY003", scope="lines")
+def _pair_across_edge(text: str, s: int, e: int, words) -> bool:
+    """Whether a two-character misspelling is only the halves of two other
+    words (临床第一 holds no 床第: 临床 and 第一 are words; 记录相关, no 录相)."""
+    return e - s == 2 and s > 0 and e < len(text) and text[s - 1:s + 1] in words and text[e - 1:e + 1] in words
+
+
+class _AnyOf:
+    """Membership in any of several word sets (no union of 200,000 words built at start-up)."""
+
+    def __init__(self, *sets):
+        self.sets = sets
+
+    def __contains__(self, word) -> bool:
+        return any(word in s for s in self.sets)
+
+
+@lru_cache(maxsize=1)
+def _boundary_words() -> _AnyOf:
+    """Words whose edges a near miss may not cut across: the dictionary words,
+    the language model's words and the vocabulary of official writing."""
+    from gwlint.rules import _typo_vocabulary as vocab
+
+    path = vocab.lm_path()
+    model_words = vocab.lm_word_set(path) if path else frozenset()
+    return _AnyOf(data.words(), model_words, vocab.official_vocabulary())
+
+
+@checks("TY001", "TY002", "TY003", "TY004", scope="lines")
 def typos_in_context(lines: list[str], ctx):
-    """TY001 and TY002 first; TY003 then skips characters they already cover,
-    so one slip is reported once."""
+    """TY001 and TY002 first; TY003/TY004 then skip characters they already
+    cover, so one slip is reported once."""
     phrase = phrase_typos(lines, ctx)
-    context = context_homophones(lines) if data.language_model() is not None else [()] * len(lines)
+    # the lines handed here are the context in which a repeated form counts as
+    # meant: a whole document on the command line; in the editor, the lines
+    # not in the line cache (so an edited line is judged with itself alone)
+    context = (slips.findings_for_lines(lines, ctx.options["typo-sensitivity"], "\n".join(lines))
+               if data.language_model() is not None else [()] * len(lines))
     out = []
     for found, more in zip(phrase, context):
         covered = [(d.span.start, d.span.end) for d in found]
@@ -124,7 +174,7 @@ def fixed_phrase_typos(text: str, candidates: list[tuple[int, int]], lexicon: tu
             continue
         if lm is not None and lm.is_word(window):
             continue  # the variant is itself a word
-        if _word_across_edge(text, s, L, k, known_words):
+        if _word_across_edge(text, s, L, k, _boundary_words()):
             continue  # 社会主义法治理念: the odd character belongs to a word outside the window
         reason = data.confusable(wrong, right)
         gain = lm.gain(text, s, s + L, entry) if lm is not None else None
@@ -133,7 +183,7 @@ def fixed_phrase_typos(text: str, candidates: list[tuple[int, int]], lexicon: tu
         if reason is None:
             # no phonetic or visual link: only overwhelming context evidence will do,
             # and only where the character makes no word with its neighbours
-            if entry not in political or gain is None or gain < STRONG_GAIN or not _standalone(window, k, known_words):
+            if entry not in political or gain is None or gain < STRONG_GAIN or not data.standalone(window, k, known_words):
                 continue
             reason = "语境"
         need = POLITICAL_GAIN if entry in political else IDIOM_GAIN
@@ -162,8 +212,11 @@ def confusion_index(extra: tuple[tuple[str, str], ...]):
 def known_misspellings(text: str, confusions: tuple[tuple[str, str], ...]):
     """TY002 on one line."""
     index, pairs = confusion_index(confusions)
+    user = dict(confusions)
     for start, end, wrong in index.finditer(text):
         right = pairs[wrong]
+        if wrong not in user and _pair_across_edge(text, start, end, _boundary_words()):
+            continue
         yield Diagnostic("TY002", f"“{wrong}”应为“{right}”", Span(start, end),
                          Fix.replace(Span(start, end), right, safe=True))
 

@@ -8,8 +8,6 @@
   in a speech, rare enough in variants to be worth checking.
 - words.txt: two- and three-character words, to tell quickly whether a
   character stands inside a word (a typo usually breaks the word).
-- common2.tsv: two-character words with a frequency of at least
-  MIN_COMMON_FREQ, with that frequency: the words TY003 corrects towards.
 - chars.tsv: common characters with their toneless pinyin and frequency, so
   gwlint knows which characters a pinyin input method confuses without
   loading pypinyin at run time.
@@ -30,7 +28,6 @@ OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "typo"
 MIN_IDIOM_FREQ = 10
 MIN_CHAR_FREQ = 50
 MIN_WORD_FREQ = 3
-MIN_COMMON_FREQ = 20  # two-character words a slip is corrected towards (common2.tsv)
 
 
 def main() -> None:
@@ -47,12 +44,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     words = sorted({w for w, f, t in (l.split() for l in open(path, encoding="utf-8"))
                     if len(w) in (2, 3) and int(f) >= MIN_WORD_FREQ and all("\u4e00" <= c <= "\u9fff" for c in w)},
-                   key=lambda w: (len(w), w))  # two-character words first: the loader cuts them off in one slice
+                   key=lambda w: (len(w), w))
     (OUT / "words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-    common = sorted((int(f), w) for w, f, t in (l.split() for l in open(path, encoding="utf-8"))
-                    if len(w) == 2 and int(f) >= MIN_COMMON_FREQ and all("\u4e00" <= c <= "\u9fff" for c in w))
-    (OUT / "common2.tsv").write_text("".join(f"{w}\t{f}\n" for f, w in sorted(common, key=lambda x: x[1])),
-                                     encoding="utf-8")
     (OUT / "idioms.txt").write_text("\n".join(sorted(set(idioms))) + "\n", encoding="utf-8")
     rows = []
     for ch, f in char_freq.items():

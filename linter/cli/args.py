@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--add-baseline", action="store_true",
+                   help="accept the findings as they stand: write them to the baseline (.gwlint-baseline.toml), "
+                        "which later runs leave out")
+    p.add_argument("--baseline", metavar="FILE", help="use this baseline file instead of the configuration's")
+    p.add_argument("--no-baseline", action="store_true", help="report every finding, baselined or not")
     p.add_argument("--version", action="store_true")
     return p
 
@@ -59,20 +64,24 @@ class CheckOptions:
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] | None = None
     config_file: str | None = None
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
     stdin_filename: str | None = None
+    baseline: str | None = None  # --baseline FILE
+    use_baseline: bool = True  # False with --no-baseline and --add-baseline (which needs every finding)
+    extend_select: tuple[str, ...] | None = None  # --extend-select: added to the selection
 
     @classmethod
     def of(cls, ns) -> "CheckOptions":
-        return cls(ns.select, ns.ignore, ns.extend_select, ns.config, ns.fix, ns.diff, ns.unsafe_fixes,
-                   ns.stdin_filename)
+        return cls(ns.select, ns.ignore, ns.config, ns.fix, ns.diff, ns.unsafe_fixes, ns.stdin_filename,
+                   baseline=ns.baseline, use_baseline=not (ns.no_baseline or ns.add_baseline),
+                   extend_select=ns.extend_select)
 
     def resolver(self, registry):
         """Finds each file's configuration, with these options' select/ignore on top."""
         from ..config import ConfigResolver
 
-        return ConfigResolver(registry, self.config_file, self.select, self.ignore, self.extend_select)
+        return ConfigResolver(registry, self.config_file, self.select, self.ignore, baseline=self.baseline,
+                              use_baseline=self.use_baseline, extend_select=self.extend_select)

@@ -89,6 +89,9 @@ def cmd_check(argv: list[str]) -> int:
     if not ns.paths:
         raise GwlintError("usage: no PATH given (try: gwlint seeds/, or gwlint - < draft.txt)")
     fmt = _report_format(ns.format)
+    if ns.add_baseline and (ns.fix or ns.diff or ns.no_baseline):
+        raise GwlintError("usage: --add-baseline records findings as they stand: not with --fix, --diff "
+                          "or --no-baseline")
     registry = bundled_registry()
     _check_patterns(ns, registry)
     opts = CheckOptions.of(ns)
@@ -115,6 +118,8 @@ def cmd_check(argv: list[str]) -> int:
     if fmt is not None and fmt.render_file and not ns.diff:
         per_file = functools.partial(fmt.render_file, color=color)
     show_progress = not ns.no_progress and not ns.quiet and sys.stderr.isatty() and fmt is not None
+    if ns.add_baseline:
+        per_file = None  # the findings themselves come back, to be recorded
     if ns.dask_scheduler and on_disk:
         results = _run_on_dask(ns.dask_scheduler, on_disk, opts, per_file)
     else:
@@ -126,6 +131,10 @@ def cmd_check(argv: list[str]) -> int:
     for e in errors:
         error(e)
     ok = [r for r in results if r.linted]
+    if ns.add_baseline:
+        from .add_baseline import add_baseline
+
+        return add_baseline(ok, resolver, bool(errors))
     if not ns.quiet:
         _notes_on_results(ok, ns)
     if fixing_stdin:

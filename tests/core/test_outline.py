@@ -56,3 +56,26 @@ def test_outline_command(seeds_dir):
     assert proc.returncode == 0
     assert out.splitlines()[0].startswith("3:1  一、 深刻认识开展集中专项行动的重要意义")
     assert "  5:1  一是 " in out
+
+
+def test_scopes_attachments_articles_and_decimal_sections():
+    """附件, 第X条 and 2.1 open scopes that hold lists; each 附件 is a root."""
+    doc = Document("一、总体要求\n附件：1.方案\n2.名单\n国务院\n附件1\n方案\n一、目标\n第三条　有下列情形之一的：\n"
+                   "（一）未备案；\n2.1　指挥部\n2.1.1　职责\n（1）掌握形势。\n")
+    roots = parse_outline(doc)
+    assert [(n.family, n.label) for n in roots] == [("cn-dun", "一、"), ("attachment", "附件1")]
+    attachment = roots[1]
+    assert [(n.family, n.label) for n in walk(attachment.children)] == [
+        ("cn-dun", "一、"), ("article", "第三条"), ("cn-paren", "（一）"), ("decimal", "2.1"), ("decimal", "2.1.1"),
+        ("arabic-paren", "（1）")]
+
+
+def test_a_bare_marker_is_a_heading_and_latin_after_a_dot_may_open_one():
+    doc = Document("一、质量\n（一）\n功能定位\n9. I类切口手术部位感染率\n10 页\n")
+    assert [(n.family, n.number) for n in walk(parse_outline(doc))] == [
+        ("cn-dun", 1), ("cn-paren", 1), ("arabic-dot", 9)]
+
+
+def test_ordinals_of_a_ranking_are_no_list_but_a_caption_does_not_hide_one():
+    doc = Document("居全国第二、第七、第九。 新华社记者 鞠鹏/摄第一，要稳增长。\n")
+    assert [(n.family, n.number) for n in parse_outline(doc)] == [("di-yi", 1)]

@@ -128,7 +128,7 @@ def test_typo_findings_are_the_same_built_stored_and_mapped(tmp_path):
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert b"TY" in outputs[0]
-    assert len(list((tmp_path / "cache").glob("typo-prefilter-*"))) == 1
+    assert len(list((tmp_path / "cache").glob("typo-doubtful-*"))) == 1
 
 
 @pytest.mark.needs_lm
@@ -144,3 +144,27 @@ def test_runs_racing_to_build_the_cache_all_succeed(tmp_path):
     assert [p.returncode for p in procs] == [1, 1, 1, 1], [err for _, err in results]
     assert len({out for out, _ in results}) == 1
     assert [p.name for p in (tmp_path / "cache").iterdir() if p.name.startswith(".tmp-")] == []
+
+
+def test_plain_data_is_stored_once_and_read_back(cache_dir, source):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"z i": ("字", "自"), "shi": ("是", "市")}
+
+    first = table_cache.cached_data("d", [source], build)
+    second = table_cache.cached_data("d", [source], build)
+    assert first == second == {"z i": ("字", "自"), "shi": ("是", "市")} and calls == [1]
+    source.write_text("一二三四", encoding="utf-8")  # the data changed: built again, the stale copy removed
+    table_cache.cached_data("d", [source], build)
+    assert calls == [1, 1] and len(list(cache_dir.glob("d-*"))) == 1
+
+
+def test_damaged_or_disabled_data_cache_builds_in_memory(cache_dir, source, monkeypatch):
+    table_cache.cached_data("d", [source], lambda: {"a": 1})
+    (folder,) = cache_dir.glob("d-*")
+    (folder / table_cache.DATA_FILE).write_bytes(b"\x00garbage")
+    assert table_cache.cached_data("d", [source], lambda: {"a": 2}) == {"a": 2}
+    monkeypatch.setenv("GWLINT_CACHE_DIR", "")
+    assert table_cache.cached_data("d", [source], lambda: {"a": 3}) == {"a": 3}

@@ -23,10 +23,25 @@ def test_seed_004_outline_residue_missing_part_and_truncation(seeds_dir):
     assert "四、坚持结果导向" in found[1][2]
 
 
-def test_repeated_title_fix_deletes_the_copy_only():
+def test_repeated_title_fix_deletes_the_copy_only_and_only_on_request():
     from gwlint.fixes import fix_text
     from gwlint import Document
 
     text = "在全县安全生产工作会议上的讲话\n在全县安全生产\n工作会议上的讲话\n同志们：\n今天开会。\n"
-    fixed, _ = fix_text(text, lambda t: lint(Document(t), Config(select=("ST005",))))
+    relint = lambda t: lint(Document(t), Config(select=("ST005",)))
+    assert fix_text(text, relint)[0] == text  # not a safe fix (issue 18, item 13)
+    fixed, _ = fix_text(text, relint, unsafe=True)
     assert fixed == "在全县安全生产工作会议上的讲话\n同志们：\n今天开会。\n"
+
+
+def test_sixteen_copies_of_a_title_are_left_alone_by_safe_fixes():
+    """Deleting one copy at a time is not idempotent: a second --fix would
+    change the file again. So the fix is a suggestion, not a safe fix."""
+    from gwlint.fixes import fix_text
+    from gwlint import Document
+
+    text = "在全县安全生产工作会议上的讲话\n" * 16 + "同志们：\n今天开会。\n"
+    relint = lambda t: lint(Document(t), Config(select=("ST",)))
+    assert [d.code for d in relint(text)] == ["ST005"]
+    once, _ = fix_text(text, relint, max_passes=1)
+    assert once == text and fix_text(once, relint, max_passes=1)[0] == once

@@ -43,15 +43,18 @@ def test_fix_on_seed_001_joins_lines_and_deletes_residue_only(tmp_path, seeds_di
     cli.main(["--fix", "--select", "LY,ST", "--format", "json", str(target)])
     fixed = target.read_text(encoding="utf-8")
     lines = original.split("\n")
-    residue = set(range(1, 8)) | {8, 9} | set(range(73, 77))  # page furniture, repeated title, abstract
+    # page furniture and the abstract; the repeated title (lines 9-10) is
+    # reported by ST005, whose fix is only a suggestion (issue 18, item 13)
+    residue = set(range(1, 8)) | set(range(73, 77))
     kept = [l for i, l in enumerate(lines) if i not in residue]
     # nothing but line breaks inside paragraphs was removed
     assert fixed.replace("\n", "") == "".join(kept)
     # every paragraph now ends a sentence, except the truncated last one
     paragraphs = [p for p in fixed.split("\n") if p]
-    assert paragraphs[1] == "同志们:"
+    assert paragraphs[1:4] == ["在全市以案促改警示教育暨全面修复净化政治生态", "集中专项行动动员大会上的讲话", "同志们:"]
     assert all(p.endswith(("。", "！", "上来", "保障", "强化", "上来")) or p.startswith(("一、", "二、", "三、"))
-               for p in paragraphs[2:-1]), [p[-10:] for p in paragraphs]
+               or p == "治区党委、纪委监委部署要求上来"  # a heading cut by the wrap: joined only on request
+               for p in paragraphs[4:-1]), [p[-10:] for p in paragraphs]
     assert len(paragraphs) < 15
     # a second run changes nothing
     cli.main(["--fix", "--select", "LY,ST", "--format", "json", str(target)])

@@ -10,6 +10,7 @@ from gwlint.config import Config
 from gwlint.fixes import apply_edits
 
 TY = Config(select=("TY",))
+TY_REVIEW = Config(select=("TY",), options=(("typo-sensitivity", "review"),))
 
 # (bad sentence, the corrected sentence)
 FIXED_PHRASES = [
@@ -82,16 +83,24 @@ HOMOPHONES = [
     ("理论学习事党员的必修课。", "理论学习是党员的必修课。"),
     ("团结统一市党的生命。", "团结统一是党的生命。"),
     ("监督市最好的保护。", "监督是最好的保护。"),
+    # two of the nine misses recorded before issue 15: the candidate search now reaches them
+    ("各项工作取得了新的近展。", "各项工作取得了新的进展。"),
+    ("各单位要认真贯彻落石。", "各单位要认真贯彻落实。"),
 ]
 
-# Homophone slips the context layer does not catch yet (measured, kept honest):
-# the wrong character forms a valid word with a neighbour (落石, 领到) or the
-# language model's margin is too small to report without false alarms.
-HOMOPHONE_MISSES = [
-    "各项工作取得了新的近展。", "要进一步加强组织领到。", "各单位要认真贯彻落石。",
-    "不断增强人民群众的获得敢。", "抓落实市领导干部的基本职责。",
-    "担当作为事干部的应有品格。", "依法行政事政府工作的基本准则。", "安全市发展的前提。", "教育事国之大计。",
+# The other seven misses recorded before issue 15. The language model's
+# margin is small for these: a real word (领到) or a one-character slip whose
+# window gains little (事/市 for 是 before a noun). Reporting them at the
+# default tier would cost false alarms on real documents, so the review tier
+# (typo-sensitivity = "review") reports them, as TY004.
+REVIEW_TIER_ONLY = [
+    ("要进一步加强组织领到。", "领导"), ("担当作为事干部的应有品格。", "是"),
+    ("依法行政事政府工作的基本准则。", "是"), ("安全市发展的前提。", "是"), ("教育事国之大计。", "是"),
 ]
+# Two stay missed, for a reason: 获得感 is newer than the language model, whose
+# vocabulary the candidates come from; and 市领导 (the city's leaders) is
+# itself a common phrase, so 抓落实市领导干部 reads as written.
+HOMOPHONE_MISSES = ["不断增强人民群众的获得敢。", "抓落实市领导干部的基本职责。"]
 
 DE_DI_DE = [
     ("必须清醒的认识到问题的严重性。", "必须清醒地认识到问题的严重性。"),
@@ -210,9 +219,17 @@ def test_good_sentence_is_clean(good):
 
 
 @pytest.mark.parametrize("text", HOMOPHONE_MISSES)
-@pytest.mark.xfail(reason="known limit of the context layer (see the comment above)", strict=False)
+@pytest.mark.xfail(reason="known limit of the context layer (see the comment above)", strict=True)
 def test_known_homophone_misses(text):
-    assert lint(Document(text), TY)
+    assert lint(Document(text), TY_REVIEW)
+
+
+@pytest.mark.parametrize("bad, right", REVIEW_TIER_ONLY)
+def test_review_tier_reports_the_weaker_suspects(bad, right):
+    assert lint(Document(bad), TY) == []
+    found = lint(Document(bad), TY_REVIEW)
+    assert [(d.code, d.fix.edits[0].text) for d in found] == [("TY004", right)]
+    assert found[0].severity == "info"
 
 
 def test_each_class_has_thirty_cases():
@@ -232,29 +249,25 @@ def test_allow_list_and_user_confusions():
     assert lint(Document("推动三个一批落实。"), cfg) == []
 
 
-def test_prefilter_group_maximum_matches_numpy_maximum_at():
-    """The sound-alike tables are built with a sort-based group maximum
-    (fast at start-up); it must give exactly what np.maximum.at gives."""
+def test_vectorised_suspects_match_a_plain_reading():
+    """The numpy first pass of the context layer (orphans: characters no word
+    covers; doubtful words not inside a longer word) must say what a plain
+    Python reading of the same word lists says, line by line."""
+    import random
+
     np = pytest.importorskip("numpy")
-    from gwlint.rules._typo_prefilter import _max_into
+    from gwlint.rules._typo_suspects import mark, word_codes
 
-    rng = np.random.default_rng(7)
-    for _ in range(20):
-        expected = rng.integers(0, 50, (40, 25)).astype(np.int32)
-        got = expected.copy()
-        rows, cols, values = rng.integers(0, 40, 3000), rng.integers(0, 25, 3000), rng.integers(0, 900, 3000)
-        np.maximum.at(expected, (rows, cols), values)
-        _max_into(got, rows, cols, values)
-        assert (got == expected).all()
-
-
-def test_two_character_words_are_every_two_character_word():
-    """words.txt lists its two-character words first, and the loader cuts
-    them off in one slice: a word list out of that order would lose words."""
-    from gwlint.rules import _typo_data as data
-
-    mined = (data.DATA / "words.txt").read_text(encoding="utf-8").split()
-    assert [len(w) for w in mined] == sorted(len(w) for w in mined)
-    two = data.two_character_words()
-    pairs = {two[i:i + 2] for i in range(0, len(two), 2)}
-    assert pairs == {w for w in data.words() if len(w) == 2}
+    words = ["发展", "经济", "社会", "机制", "机智", "体制", "创新", "检察院", "检察", "当事人", "当事"]
+    doubtful = ["机智", "检察", "当事"]
+    rng = random.Random(7)
+    alphabet = "发展经济社会机制智体创新检察院当事人法的，A"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(200)]
+    got = mark(lines, word_codes(words), word_codes(doubtful))
+    for text, (orphans, doubts) in zip(lines, got):
+        spans = [(a, a + len(w)) for w in words for a in range(len(text)) if text.startswith(w, a)]
+        cjk = [i for i, c in enumerate(text) if "\u4e00" <= c <= "\u9fff"]
+        assert orphans == [i for i in cjk if not any(a <= i < b for a, b in spans)]
+        expected = {(a, b) for a, b in spans if text[a:b] in doubtful
+                    and not any(x <= a and b <= y and y - x > b - a for x, y in spans)}
+        assert set(map(tuple, doubts)) == expected
