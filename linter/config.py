@@ -68,10 +68,12 @@ class Config:
                 best, best_len = sev, len(key)
         return best
 
-    def with_overrides(self, select=None, ignore=None, extend_select=None) -> "Config":
-        """The command line's or the editor's choice on top: ``select``
-        replaces the selection, ``extend_select`` adds to it, ``ignore`` adds."""
-        if select is None and ignore is None and not extend_select:
+    def with_overrides(self, select=None, ignore=None, options=None, extend_select=None) -> "Config":
+        """This configuration with the command line's or the editor's choices
+        on top: ``select`` replaces, ``extend_select`` adds to the selection,
+        ``ignore`` adds, ``options`` (a dict of parsed pack options, such as
+        typo-sensitivity) replace those set here."""
+        if select is None and ignore is None and not options and not extend_select:
             return self
         cfg = self
         if select is not None:
@@ -80,6 +82,8 @@ class Config:
             cfg = replace(cfg, select=cfg.select + tuple(extend_select))
         if ignore is not None:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
+        if options:
+            cfg = replace(cfg, options=tuple(sorted({**dict(cfg.options), **options}.items())))
         return cfg
 
 
@@ -414,6 +418,7 @@ class ConfigResolver:
         self.registry = registry
         self.explicit = explicit
         self.select, self.ignore, self.extend_select = select, ignore, extend_select
+        self.options: dict = {}  # pack options chosen in the editor, parsed (typo-sensitivity…)
         self.baseline = str(Path(baseline).absolute()) if baseline else None
         self.use_baseline = use_baseline
         self._found: dict[str, Path | None] = {}  # folder → the config file in force there
@@ -468,7 +473,8 @@ class ConfigResolver:
         """The configuration for ``path``, overrides applied."""
         found = self.config_file(path)
         cfg = DEFAULT_CONFIG if found is None else self._config(found)
-        return self._with_baseline(cfg).with_overrides(self.select, self.ignore, self.extend_select)
+        return self._with_baseline(cfg).with_overrides(self.select, self.ignore, self.options,
+                                                       extend_select=self.extend_select)
 
 
 DEFAULT_CONFIG = Config()

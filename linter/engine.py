@@ -58,8 +58,10 @@ SHOWN_BY_DEFAULT = ("error", "warning")
 
 
 def named_codes(config: Config, registry: Registry) -> set[str]:
-    """The codes ``select`` names by code or family (``ALL`` names none)."""
-    return registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+    """The codes ``select`` names by code or family (``ALL`` names none), and
+    those the pack options ask for (typo-sensitivity = "review": TY004)."""
+    return (registry.matching(p for p in config.select if p.strip().upper() != "ALL")
+            | registry.asked_for(config.options))
 
 
 def selected_codes(config: Config, registry: Registry, path: str) -> set[str]:

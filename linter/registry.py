@@ -65,13 +65,16 @@ class Option:
     tuple, a frozenset, a frozen dataclass), reading any file it names
     relative to ``base``, the folder of the configuration file; it raises
     ``ConfigError`` with a message naming the key. Rules find the parsed value,
-    or ``default``, in ``ctx.options[key]``.
+    or ``default``, in ``ctx.options[key]``. ``asks_for`` names the rules a
+    value asks for, as naming them in ``select`` would (typo-sensitivity =
+    "review" asks for TY004, an info rule otherwise not shown).
     """
 
     key: str
     parse: Callable[[object, Path], Hashable]
     default: Hashable
     summary: str = ""
+    asks_for: tuple[tuple[Hashable, tuple[str, ...]], ...] = ()  # (value, codes)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,16 @@ class Registry:
     @cached_property
     def default_options(self) -> dict[str, Hashable]:
         return {key: opt.default for key, opt in self.options.items()}
+
+    def asked_for(self, given: tuple[tuple[str, Hashable], ...]) -> set[str]:
+        """The codes the pack options set in a configuration ask for."""
+        out: set[str] = set()
+        for key, value in given:
+            opt = self.options.get(key)
+            for wanted, codes in (opt.asks_for if opt else ()):
+                if value == wanted:
+                    out.update(codes)
+        return out
 
     def resolve_options(self, given: tuple[tuple[str, Hashable], ...]) -> dict[str, Hashable]:
         """Every pack option: the parsed values ``given``, else the defaults."""

@@ -20,7 +20,8 @@ from functools import lru_cache
 from gwlint.dates import date_of
 from gwlint.lexicon import PhraseIndex
 from gwlint.model import Diagnostic, Edit, Fix, Span
-from gwlint.outline import parse_outline
+from gwlint.lru import LRU
+from gwlint.outline import outline_of, parse_outline
 from gwlint.registry import Option, checks
 from gwlint.rules import _formulation_data as data
 from gwlint.text import cn_to_int, is_cjk
@@ -43,6 +44,41 @@ def leader_title(doc, ctx):
 
 OPTIONS = (Option("formulations", data.parse_user_entries, ((), ()),
                   "extra fixed lists and terms ([[formulations]] tables)"),)
+
+
+# Where the phrases of a pack index stand in a line depends on the line and the
+# user's entries alone, and no phrase spans lines: found per line, remembered
+# per line (an edit in the editor looks again at the edited line only).
+_HITS_BY_LINE = LRU(50_000)
+
+
+def _index(name: str, user: tuple):
+    if name == "lists":
+        return _list_index(user)[1]
+    if name == "terms":
+        return _term_index(user)[0]
+    return _label_index()[0]
+
+
+def _hits(doc, ctx, name: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of the ``name`` index (lists, terms, labels) in
+    ``doc``, as index.finditer(doc.text) gives them; once per lint() call."""
+    def compute():
+        user = _user(ctx)
+        index = _index(name, user)
+        out = []
+        for line in doc.lines:
+            if not line.text.strip():
+                continue
+            key = (name, user, line.text)
+            found = _HITS_BY_LINE.get(key)
+            if found is None:
+                found = tuple(index.finditer(line.text))
+                _HITS_BY_LINE.put(key, found)
+            out.extend((s + line.start, e + line.start, phrase) for s, e, phrase in found)
+        return out
+
+    return ctx.memo(("formulation-hits", name), compute)
 
 
 def _user(ctx) -> tuple:
@@ -97,14 +133,17 @@ def _goes_on_with_other_items(text: str, run) -> bool:
     return bool(after) or (text[s - 1:s] == "、" and is_cjk(text[s - 2:s - 1]))
 
 
-def list_order_findings(text: str, user: tuple, year: int | None = None):
+def list_order_findings(text: str, user: tuple, year: int | None = None, hits=None):
     """Fixed lists out of order; a list is judged only in documents written
-    after it took its present form (支持、鼓励和引导 in 2001 predates 鼓励、支持、引导)."""
+    after it took its present form (支持、鼓励和引导 in 2001 predates 鼓励、支持、引导).
+    ``hits``: the list items found in ``text`` (found here when not given)."""
     lists, index, by_item = _list_index(user)
-    for run in _runs(text, list(index.finditer(text))):
+    for run in _runs(text, index.finditer(text) if hits is None else hits):
         if len(run) < 2 or _goes_on_with_other_items(text, run):
             continue
-        for li, fl in enumerate(lists):
+        # only the lists holding the run's first item can hold the run (in list order, as before)
+        for li in sorted({l for l, _ in by_item[run[0][2]]}):
+            fl = lists[li]
             positions = [next((ii for l, ii in by_item[item] if l == li), None) for _, _, item in run]
             if any(p is None for p in positions) or len(set(positions)) != len(positions):
                 continue
@@ -126,7 +165,7 @@ def list_order_findings(text: str, user: tuple, year: int | None = None):
 @checks("EX002", scope="document")
 def fixed_list_order(doc, ctx):
     date = date_of(doc, ctx)
-    return list(list_order_findings(doc.text, _user(ctx), date.year if date else None))
+    return list(list_order_findings(doc.text, _user(ctx), date.year if date else None, _hits(doc, ctx, "lists")))
 
 
 # ------------------------------------------------------------------ EX003
@@ -205,14 +244,15 @@ def _own_items(text: str, end: int, fl: data.FixedList) -> bool:
     return not any(i in fl.items for i in items)
 
 
-def label_count_findings(text: str, user: tuple, year: int | None):
-    """三个自信 for 四个自信; a national label spelt out with an item missing."""
+def label_count_findings(text: str, user: tuple, year: int | None, hits=None):
+    """三个自信 for 四个自信; a national label spelt out with an item missing.
+    ``hits``: the list items found in ``text`` (found here when not given)."""
     pattern = label_pattern(user)
     if pattern is None:
         return
     by_what = _labels(user)
     _, index, _ = _list_index(user)
-    runs = {r[0][0]: r for r in _runs(text, list(index.finditer(text)))}
+    runs = {r[0][0]: r for r in _runs(text, index.finditer(text) if hits is None else hits)}
     for m in pattern.finditer(text):
         known = by_what[m.group("what")]
         count = cn_to_int(m.group("num"))
@@ -322,7 +362,7 @@ def _with_siblings(nodes, out=None):
     return out
 
 
-def own_label_findings(doc, list_names: set[str]):
+def own_label_findings(doc, list_names: set[str], roots=None):
     """A label of the document's own, “五进”, followed by four items. The
     pack's own lists (“四个意识”) are checked against their items instead."""
     text = doc.text
@@ -334,7 +374,7 @@ def own_label_findings(doc, list_names: set[str]):
         listed = label_items(text, m.start(), m.end())
         if listed is None:
             if nodes is None:
-                nodes = _with_siblings(parse_outline(doc))
+                nodes = _with_siblings(parse_outline(doc) if roots is None else roots)
             listed = _heading_items(text, m.end(), nodes)
         if listed is not None and listed >= 2 and listed != count:
             yield Diagnostic("EX003", f"“{m.group(1)}{m.group(2)}”与列出的{listed}项数量不符", Span(m.start(), m.end()))
@@ -344,10 +384,11 @@ def own_label_findings(doc, list_names: set[str]):
 def numbered_label_count(doc, ctx):
     """三个自信 for 四个自信; “五进” followed by four items."""
     date = date_of(doc, ctx)
-    found = list(label_count_findings(doc.text, _user(ctx), date.year if date else None))
+    found = list(label_count_findings(doc.text, _user(ctx), date.year if date else None, _hits(doc, ctx, "lists")))
     taken = {(d.span.start, d.span.end) for d in found}
     names = {fl.name for fl in fixed_lists(ctx)}
-    found.extend(d for d in own_label_findings(doc, names) if (d.span.start + 1, d.span.end - 1) not in taken)
+    found.extend(d for d in own_label_findings(doc, names, outline_of(doc, ctx).roots)
+                 if (d.span.start + 1, d.span.end - 1) not in taken)
     return found
 
 
@@ -430,11 +471,12 @@ def _q(phrase: str) -> str:
     return phrase if "“" in phrase else f"“{phrase}”"
 
 
-def term_findings(text: str, user: tuple, date):
+def term_findings(text: str, user: tuple, date, hits=None):
     """Superseded names (EX004), wrong wordings (EX005), truncated formulations
-    (EX007) and superseded wordings (EX008)."""
+    (EX007) and superseded wordings (EX008). ``hits``: the terms found in
+    ``text`` (found here when not given)."""
     index, terms = _term_index(user)
-    for s, e, old in index.finditer(text):
+    for s, e, old in (index.finditer(text) if hits is None else hits):
         t = terms[old]
         if not _context_allows(text, s, e, t) or _inside_new(text, s, old, t.new):
             continue
@@ -470,7 +512,7 @@ def term_findings(text: str, user: tuple, date):
 
 @checks("EX004", "EX005", "EX007", "EX008", scope="document")
 def superseded_and_canonical(doc, ctx):
-    return list(term_findings(doc.text, _user(ctx), date_of(doc, ctx)))
+    return list(term_findings(doc.text, _user(ctx), date_of(doc, ctx), _hits(doc, ctx, "terms")))
 
 
 # ------------------------------------------------------------------ EX006
@@ -512,14 +554,15 @@ def _headword(text: str, s: int, e: int) -> bool:
     return text[e:e + 1] in "：:" and _HEADWORD_BEFORE.search(text, max(0, s - 12), s) is not None
 
 
-def quoted_label_findings(text: str, user: tuple, year: int | None = None):
+def quoted_label_findings(text: str, user: tuple, year: int | None = None, hits=None, term_hits=None):
     """Labels written without the quotation marks the norm gives them; a
     document written before a label came into use (五位一体 in the 2012
-    report that coined it) is not held to it."""
+    report that coined it) is not held to it. ``hits``, ``term_hits``: the
+    labels and terms found in ``text`` (found here when not given)."""
     index, labels = _label_index()
     terms_index, terms = _term_index(user)
-    covered = [(s, e) for s, e, old in terms_index.finditer(text)]
-    for s, e, label in index.finditer(text):
+    covered = [(s, e) for s, e, old in (terms_index.finditer(text) if term_hits is None else term_hits)]
+    for s, e, label in (index.finditer(text) if hits is None else hits):
         q = labels[label]
         if year is not None and year < q.year:
             continue
@@ -537,7 +580,8 @@ def quoted_label_findings(text: str, user: tuple, year: int | None = None):
 @checks("EX006", scope="document")
 def quoted_labels(doc, ctx):
     date = date_of(doc, ctx)
-    return list(quoted_label_findings(doc.text, _user(ctx), date.year if date else None))
+    return list(quoted_label_findings(doc.text, _user(ctx), date.year if date else None, _hits(doc, ctx, "labels"),
+                                      _hits(doc, ctx, "terms")))
 
 
 def national_label_nouns(ctx) -> set[str]:

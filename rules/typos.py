@@ -51,7 +51,8 @@ OPTIONS = (
     Option("lexicon", _parse_lexicon, (), "word-list files of extra fixed expressions (TY001)"),
     Option("confusions", _parse_confusions, (), "extra known misspellings, \"wrong\" = \"right\" (TY002)"),
     Option("typo-sensitivity", _parse_sensitivity, "default",
-           "the context layer's tier: \"default\", or \"review\" to also report weaker suspects (TY004)"),
+           "the context layer's tier: \"default\", or \"review\" to also report weaker suspects (TY004)",
+           asks_for=(("review", ("TY004",)),)),
 )
 
 

@@ -41,7 +41,8 @@ def _warm_up(opts: CheckOptions, registry) -> None:
     from ..engine import lint
 
     try:
-        lint(Document("同志们：今天开会。"), Config().with_overrides(opts.select, opts.ignore, opts.extend_select),
+        lint(Document("同志们：今天开会。"), Config().with_overrides(opts.select, opts.ignore,
+                                                                     extend_select=opts.extend_select),
              registry)
     except Exception:
         pass

@@ -51,7 +51,8 @@ def warm_up(opts: CheckOptions) -> None:
 
     resolver = _resolver(opts)
     try:
-        lint(Document("同志们：今天开会。"), Config().with_overrides(opts.select, opts.ignore, opts.extend_select),
+        lint(Document("同志们：今天开会。"), Config().with_overrides(opts.select, opts.ignore,
+                                                                     extend_select=opts.extend_select),
              resolver.registry)
     except Exception:
         pass

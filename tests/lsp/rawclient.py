@@ -11,11 +11,12 @@ from tests.helpers import ROOT
 
 
 class RawServer:
-    def __init__(self, *args):
+    def __init__(self, *args, cwd=None):
         env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
         self.proc = subprocess.Popen([sys.executable, "-m", "gwlint", "lsp", *args], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
         self.messages: queue.Queue = queue.Queue()
+        self.seen: list = []  # every message received, in order (wait() drops what it skips)
         self._id = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -33,7 +34,9 @@ class RawServer:
                 k, _, v = line.decode().partition(":")
                 headers[k.lower()] = v.strip()
             body = out.read(int(headers["content-length"]))
-            self.messages.put(json.loads(body))
+            msg = json.loads(body)
+            self.seen.append(msg)
+            self.messages.put(msg)
 
     def send_raw(self, body: bytes) -> None:
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
@@ -65,11 +68,16 @@ class RawServer:
         rid = self.send(method, params)
         return self.wait(lambda m: m.get("id") == rid, timeout)
 
-    def initialize(self, root, encodings=None, pull=False):
-        caps = {"general": {"positionEncodings": encodings or ["utf-16"]}}
+    def initialize(self, root, encodings=None, pull=False, options=None, text_document=None):
+        """``root``: a folder (the workspace) or None; ``text_document``:
+        more textDocument client capabilities."""
+        caps = {"general": {"positionEncodings": encodings or ["utf-16"]}, "textDocument": dict(text_document or {})}
         if pull:
-            caps["textDocument"] = {"diagnostic": {"dynamicRegistration": False}}
-        result = self.request("initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": caps})
+            caps["textDocument"]["diagnostic"] = {"dynamicRegistration": False}
+        params = {"processId": None, "rootUri": root.as_uri() if root else None, "capabilities": caps}
+        if options is not None:
+            params["initializationOptions"] = options
+        result = self.request("initialize", params)
         self.send("initialized", {}, request=False)
         return result
 
@@ -80,6 +88,21 @@ class RawServer:
     def diagnostics_for(self, uri, timeout=20):
         return self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                          and m["params"]["uri"] == uri, timeout)["params"]["diagnostics"]
+
+    def last_diagnostics(self, uri, until, timeout=20):
+        """The diagnostics last published for ``uri`` once ``until(them)`` holds
+        (whether or not wait() skipped them)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            published = [m["params"]["diagnostics"] for m in list(self.seen)
+                         if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri]
+            if published and until(published[-1]):
+                return published[-1]
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"diagnostics for {uri}: {published[-1:]}")
+            time.sleep(0.05)
 
     def close(self):
         try:

@@ -46,3 +46,18 @@ def test_shutdown_then_exit(server, tmp_path):
     assert server.request("shutdown")["result"] is None
     server.send("exit", request=False)
     assert server.proc.wait(timeout=10) == 0
+
+
+def test_fix_all_carries_its_edits_for_a_client_that_cannot_resolve(server, tmp_path):
+    """Emacs' eglot, say, has no codeAction/resolve: the edits come with the action."""
+    server.initialize(tmp_path)
+    uri = (tmp_path / "a.txt").as_uri()
+    server.open(uri, "请XX同志发言。。\n好。。\n")
+    server.diagnostics_for(uri)
+    actions = server.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []}})["result"]
+    fix_all = next(a for a in actions if a["kind"] == "source.fixAll")
+    edits = fix_all["edit"]["changes"][uri]
+    assert [(e["range"]["start"]["line"], e["range"]["start"]["character"], e["newText"]) for e in edits] == [
+        (0, 7, "。"), (1, 1, "。")]

@@ -38,7 +38,16 @@ async def test_diagnostics_after_open(client, tmp_path):
     ph = next(d for d in found if d.code == "PH001")
     assert ph.range.start == types.Position(line=1, character=1 if encoding_of(client) != "utf-8" else 3)
     assert ph.source == "gwlint" and ph.severity == types.DiagnosticSeverity.Error
-    assert ph.code_description.href.endswith("PH001")
+    # no link: there is no rule page to open offline (hover explains the rule)
+    assert ph.code_description is None
+
+
+async def test_no_dead_links_in_diagnostics(client, tmp_path):
+    """codeDescription used to point at https://gwlint.invalid/…, which VS
+    Code shows as a link that goes nowhere."""
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT + "我们要市帜鲜明讲政治。\n")
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "TY001" in c))
+    assert all(d.code_description is None for d in found)
 
 
 async def test_diagnostics_after_change(client, tmp_path):
@@ -79,7 +88,67 @@ async def test_quick_fix_and_fix_all(client, tmp_path):
     quick = next(a for a in actions if getattr(a, "kind", None) == types.CodeActionKind.QuickFix and getattr(a, "edit", None))
     assert apply_edits(TEXT, quick.edit.changes[uri], offset_of) == TEXT.replace("。。", "。")
     fix_all = next(a for a in actions if getattr(a, "kind", None) == types.CodeActionKind.SourceFixAll)
+    if fix_all.edit is None:  # both clients resolve a code action's edit when it is chosen
+        fix_all = await client.code_action_resolve_async(fix_all)
     assert apply_edits(TEXT, fix_all.edit.changes[uri], offset_of) == TEXT.replace("。。", "。")
+
+
+async def _status(client) -> dict:
+    s = await client.protocol.send_request_async("gwlint/status", {})
+    return {"lintCalls": s.lintCalls, "fixAllCalls": s.fixAllCalls}
+
+
+async def test_fix_all_is_made_once_per_lint_and_resolved_when_chosen(client, tmp_path):
+    """Editors ask for code actions at every cursor move: the fix-all edits
+    of a version of the document are chosen once, and a client that can
+    resolve a code action gets the edits (thousands, perhaps) only when the
+    user picks the action."""
+    text = "".join(f"第{i}段，内容。。\n" for i in range(300))
+    uri = await open_doc(client, tmp_path / "a.txt", text)
+    await diagnostics(client, uri, until=codes_are(lambda c: "PU003" in c))
+    before = await _status(client)
+    for line in range(0, 300, 30):
+        where = types.Position(line=line, character=1)
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=types.Range(start=where, end=where),
+            context=types.CodeActionContext(diagnostics=[])))
+        fix_all = next(a for a in actions if getattr(a, "kind", None) == types.CodeActionKind.SourceFixAll)
+        assert "300处" in fix_all.title and fix_all.edit is None and fix_all.data
+    after = await _status(client)
+    assert after["lintCalls"] == before["lintCalls"]
+    assert after["fixAllCalls"] - before["fixAllCalls"] <= 1
+    resolved = await client.code_action_resolve_async(fix_all)
+    doc = Document(text)
+    enc = encoding_of(client)
+    fixed = apply_edits(text, resolved.edit.changes[uri], lambda p: position_to_offset(doc, p, enc))
+    assert fixed == text.replace("。。", "。")
+    assert (await _status(client))["fixAllCalls"] - before["fixAllCalls"] == 1
+    # a request for source actions only gets no quick fixes
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=6), end=types.Position(line=0, character=6)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    assert [a.kind for a in actions] == [types.CodeActionKind.SourceFixAll]
+
+
+async def test_hover_and_code_actions_use_half_open_ranges(client, tmp_path):
+    """PH001 covers XX, characters 1–3 of line 1: the cursor at 3 (after
+    the second X) is not on it, at 2 it is."""
+    uri = await open_doc(client, tmp_path / "a.txt", TEXT)
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "PH001" in c))
+    ph = next(d for d in found if d.code == "PH001")
+    assert (ph.range.start.character, ph.range.end.character) == ((1, 3) if encoding_of(client) != "utf-8" else (3, 5))
+    end = ph.range.end
+    inside = types.Position(line=1, character=end.character - 1)
+    for where, expected in ((inside, True), (end, False)):
+        hover = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=where))
+        assert (hover is not None and "PH001" in hover.contents.value) == expected, where
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=types.Range(start=where, end=where),
+            context=types.CodeActionContext(diagnostics=[])))
+        assert any("PH001" in str(getattr(a, "diagnostics", None)) or "PH001" in getattr(a, "title", "")
+                   for a in actions) == expected, (where, actions)
 
 
 async def test_allow_list_and_ignore_commands(client, tmp_path):
@@ -170,3 +239,22 @@ async def test_hover_and_code_actions_reuse_the_last_lint(client, tmp_path):
     await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=where))
     assert await _lint_calls(client) > before  # a changed text is linted again
+
+
+@pytest.mark.needs_lm
+async def test_the_typo_tier_setting_reaches_the_rules(client, tmp_path):
+    """The editors' typo-sensitivity setting (the VS Code extension sends it)
+    is a pack option on top of gwlint.toml; a bad value is refused and the
+    previous one stays."""
+    uri = await open_doc(client, tmp_path / "a.txt", "要进一步加强组织领到。\n")
+    await diagnostics(client, uri)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"typo-sensitivity": "review"}}))
+    found = await diagnostics(client, uri, until=codes_are(lambda c: "TY004" in c))
+    assert {d.code for d in found} == {"TY004"}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"typo-sensitivity": "loud"}}))
+    assert {d.code for d in await diagnostics(client, uri)} == {"TY004"}
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"gwlint": {"typo-sensitivity": "default"}}))
+    await diagnostics(client, uri, until=codes_are(lambda c: "TY004" not in c))

@@ -271,3 +271,15 @@ def test_vectorised_suspects_match_a_plain_reading():
         expected = {(a, b) for a, b in spans if text[a:b] in doubtful
                     and not any(x <= a and b <= y and y - x > b - a for x, y in spans)}
         assert set(map(tuple, doubts)) == expected
+
+
+@pytest.mark.needs_lm
+def test_the_review_tier_asks_for_its_rule_without_select():
+    """typo-sensitivity = "review" shows TY004 (an info rule) in a default run:
+    asking for the tier is asking for its findings; ignore still wins."""
+    import gwlint
+
+    text = "要进一步加强组织领到。"
+    assert [d.code for d in gwlint.lint_text(text)] == []
+    assert [d.code for d in gwlint.lint_text(text, {"typo-sensitivity": "review"})] == ["TY004"]
+    assert gwlint.lint_text(text, {"typo-sensitivity": "review", "ignore": ["TY004"]}) == []
