@@ -243,7 +243,16 @@ def _rewrite_in_place(real: str, name: str, data: bytes, expected: Snapshot | No
     folder = os.path.dirname(real) or "."
     original, _ = read_regular(real)
     backup = _temp_name(folder)
-    fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(backup, flags, 0o600)
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise
+        import tempfile  # a file we may write in a folder we may not: the copy goes to the temporary folder
+
+        backup = _temp_name(tempfile.gettempdir())
+        fd = os.open(backup, flags, 0o600)
     try:
         _write_all(fd, original)
         os.fsync(fd)

@@ -268,3 +268,37 @@ def test_a_failed_in_place_write_restores_the_original(tmp_path, monkeypatch):
     assert cli.main(["--fix", "--select", "PU", str(f)]) == 2
     assert f.read_text(encoding="utf-8") == BAD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "other.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+def test_a_writable_file_in_a_folder_that_is_not():
+    """A file the user may write in a folder the user may not: written in
+    place, its verified copy kept in the temporary folder meanwhile."""
+    import shutil
+    from pathlib import Path
+
+    from gwlint.load import read_file
+    from gwlint.safe_io import Snapshot, write_fixed
+
+    folder = tempfile.mkdtemp(prefix="gwlint-folder-")
+    try:
+        os.chmod(folder, 0o755)  # root's folder: others may not create files in it
+        f = _draft(Path(folder) / "draft.txt")
+        os.chown(f, 4002, 4002)
+        data, st = read_file(f)
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                os.setgroups([])
+                os.setresgid(4002, 4002, 4002)
+                os.setresuid(4002, 4002, 4002)
+                code = 0 if write_fixed(f, FIXED.encode("utf-8"), Snapshot.of(st, data)) == "in place" else 3
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert f.read_text(encoding="utf-8") == FIXED and f.stat().st_uid == 4002
+        assert sorted(os.listdir(folder)) == ["draft.txt"]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
