@@ -52,18 +52,6 @@ def unwritable_notice(results) -> str | None:
     return f"--fix cannot write {listed}: their findings are reported, nothing in them was changed"
 
 
-def unwritable_notice(results) -> str | None:
-    """One line saying that --fix/--diff left the files gwlint cannot write
-    (.docx, .pdf, …) unchanged, or None."""
-    from collections import Counter
-
-    kinds = Counter(r.unwritable for r in results if r.unwritable)
-    if not kinds:
-        return None
-    listed = ", ".join(f".{k} ({n} file{'s' if n != 1 else ''})" for k, n in sorted(kinds.items()))
-    return f"--fix cannot write {listed}: their findings are reported, nothing in them was changed"
-
-
 def unified_diff(old: Document, new: Document) -> str:
     a = old.text.splitlines(keepends=True)
     b = new.text.splitlines(keepends=True)
