@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 from gwlint.markdown import structure_lines
 from gwlint.model import Diagnostic, Edit, Fix, Span

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
 from gwlint.registry import checks
-from gwlint.text import int_to_cn, is_cjk
+from gwlint.text import int_to_cn
 
 _YEAR_WITHOUT_NIAN = re.compile(
     r"(?<![A-Za-z0-9_.\-/:])((?:19|20)\d{2})(?=以来|以前|以后|之前|之后|至今|年底|年初|上半年|下半年|全年|底|初|末|前后)")

@@ -1,10 +1,8 @@
 """Running the real CLI in-process and as a subprocess."""
-import io
 import json
 import os
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -78,7 +78,7 @@ def cmd_check(argv: list[str]) -> int:
     from gwlint.rules import bundled_registry
 
     from . import files, pool
-    from .one_file import check_stdin, unwritable_notice
+    from .one_file import check_stdin
 
     ns = build_parser().parse_args(argv)
     if ns.version:

@@ -9,7 +9,6 @@ from . import EXIT_CLEAN
 
 def cmd_rules(args: list[str]) -> int:
     """``gwlint rules [--format text|json] [--select CODES]``."""
-    import argparse
 
     from gwlint.rules import bundled_registry
 

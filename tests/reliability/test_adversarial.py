@@ -1,6 +1,5 @@
 """Adversarial inputs: each gets normal output or one error line with exit 2,
 within a bounded time and memory."""
-import io
 import os
 import resource
 import subprocess

@@ -5,8 +5,6 @@ never a Big5 or Shift-JIS draft, whatever the length of the file's name."""
 import os
 import stat
 import struct
-import subprocess
-import sys
 import tempfile
 
 import pytest

@@ -255,7 +255,7 @@ def test_vectorised_suspects_match_a_plain_reading():
     Python reading of the same word lists says, line by line."""
     import random
 
-    np = pytest.importorskip("numpy")
+    pytest.importorskip("numpy")
     from gwlint.rules._typo_suspects import mark, word_codes
 
     words = ["发展", "经济", "社会", "机制", "机智", "体制", "创新", "检察院", "检察", "当事人", "当事"]
