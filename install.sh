@@ -2,7 +2,8 @@
 # Set up gwlint on a fresh Debian machine: system packages, then a virtual
 # environment in .venv with gwlint installed.
 #   ./install.sh          gwlint and its runtime data (the language model)
-#   ./install.sh --test   also the test extras and the tools the tests drive
+#   ./install.sh --test   also the test extras, the scale extra (Dask's
+#                         distributed) and the tools the tests drive
 #                         (Neovim, Emacs with eglot, Chromium, node and npm,
 #                         LibreOffice Writer and poppler's pdftotext for the
 #                         .doc/.wps/.pdf readers, a Chinese font for the PDFs
@@ -39,7 +40,7 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ $want_test = 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,scale]"
 else
   .venv/bin/python -m pip install -q .
 fi

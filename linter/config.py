@@ -14,11 +14,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Hashable
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .safe_io import read_regular
 from .model import SEVERITIES
 
 CONFIG_NAMES = ("gwlint.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; larger files are refused
+MAX_CONFIG_SIZE = 1 << 20  # bytes of a gwlint.toml or pyproject.toml
+MAX_WORD_LIST_SIZE = 64 << 20  # bytes of one lexicon or word-list file
 
 
 @dataclass(frozen=True)
@@ -65,15 +68,18 @@ class Config:
                 best, best_len = sev, len(key)
         return best
 
-    def with_overrides(self, select=None, ignore=None, options=None) -> "Config":
+    def with_overrides(self, select=None, ignore=None, options=None, extend_select=None) -> "Config":
         """This configuration with the command line's or the editor's choices
-        on top: ``select`` replaces, ``ignore`` adds, ``options`` (a dict of
-        parsed pack options, such as typo-sensitivity) replace those set here."""
-        if select is None and ignore is None and not options:
+        on top: ``select`` replaces, ``extend_select`` adds to the selection,
+        ``ignore`` adds, ``options`` (a dict of parsed pack options, such as
+        typo-sensitivity) replace those set here."""
+        if select is None and ignore is None and not options and not extend_select:
             return self
         cfg = self
         if select is not None:
             cfg = replace(cfg, select=tuple(select))
+        if extend_select:
+            cfg = replace(cfg, select=cfg.select + tuple(extend_select))
         if ignore is not None:
             cfg = replace(cfg, ignore=cfg.ignore + tuple(ignore))
         if options:
@@ -312,9 +318,11 @@ def read_word_lists(key: str, files: tuple[str, ...], base: Path) -> tuple[str, 
     words: list[str] = []
     for name in files:
         path = (base / name) if not Path(name).is_absolute() else Path(name)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        try:  # a regular file of bounded size: not /dev/zero, not a FIFO
+            text = read_regular(path, MAX_WORD_LIST_SIZE, "word list")[0].decode("utf-8-sig")
+        except InputError as exc:
+            raise ConfigError(f"key '{key}': cannot read {exc}") from None
+        except UnicodeDecodeError as exc:
             raise ConfigError(f"key '{key}': cannot read {path}: {exc.__class__.__name__}") from None
         for line in text.splitlines():
             line = line.split("#", 1)[0].strip()
@@ -328,9 +336,12 @@ def read_toml(path: Path, what: str = "config") -> dict:
     import tomli
 
     try:
-        return tomli.loads(Path(path).read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+        raw = read_regular(path, MAX_CONFIG_SIZE, what)[0].decode("utf-8-sig")
+        return tomli.loads(raw)
+    except InputError as exc:
+        raise ConfigError(f"cannot read {what}: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: {what} is not UTF-8") from None
     except tomli.TOMLDecodeError as exc:
@@ -403,10 +414,10 @@ class ConfigResolver:
     """
 
     def __init__(self, registry, explicit: str | None = None, select=None, ignore=None,
-                 baseline: str | None = None, use_baseline: bool = True):
+                 baseline: str | None = None, use_baseline: bool = True, extend_select=None):
         self.registry = registry
         self.explicit = explicit
-        self.select, self.ignore = select, ignore
+        self.select, self.ignore, self.extend_select = select, ignore, extend_select
         self.options: dict = {}  # pack options chosen in the editor, parsed (typo-sensitivity…)
         self.baseline = str(Path(baseline).absolute()) if baseline else None
         self.use_baseline = use_baseline
@@ -462,7 +473,8 @@ class ConfigResolver:
         """The configuration for ``path``, overrides applied."""
         found = self.config_file(path)
         cfg = DEFAULT_CONFIG if found is None else self._config(found)
-        return self._with_baseline(cfg).with_overrides(self.select, self.ignore, self.options)
+        return self._with_baseline(cfg).with_overrides(self.select, self.ignore, self.options,
+                                                       extend_select=self.extend_select)
 
 
 DEFAULT_CONFIG = Config()

@@ -13,6 +13,11 @@ from .errors import InputError
 from .model import Document
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # refuse zip bombs
+# What a .docx may expand to. A few KB of zip can hold 200,000 empty
+# paragraphs (each costs the rules as much as a line of text) or megabytes of
+# repeated text, so the limits are on what comes out, not on the file.
+MAX_PARAGRAPHS = 50_000  # a 1,000-page report has about 20,000
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def iter_paragraphs(document):
@@ -32,7 +37,34 @@ def iter_paragraphs(document):
                     yield from cell.paragraphs
 
 
-def read_docx(data: bytes, path: str) -> Document:
+def _check_expansion(data: bytes, path: str, max_chars: int | None) -> None:
+    """Count the body's paragraphs and characters in one streaming pass (no
+    tree is kept) and refuse a document past the limits before python-docx
+    builds its objects for it."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            with zf.open("word/document.xml") as fh:
+                paragraphs = chars = 0
+                for _, el in etree.iterparse(fh, events=("end",), tag=(f"{W_NS}p", f"{W_NS}t"),
+                                             resolve_entities=False, no_network=True, huge_tree=False):
+                    if el.tag == f"{W_NS}p":
+                        paragraphs += 1
+                        if paragraphs > MAX_PARAGRAPHS:
+                            raise InputError(f"{path}: .docx has over {MAX_PARAGRAPHS:,} paragraphs, refused "
+                                             "(the limit on what a .docx may expand to)")
+                    else:
+                        chars += len(el.text or "")
+                        if max_chars is not None and chars > max_chars:
+                            raise InputError(f"{path}: .docx text is over {max_chars:,} characters, refused "
+                                             "(max-file-size applies to the extracted text too)")
+                    el.clear(keep_tail=True)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError):
+        return  # python-docx reports the damage in its own words below
+
+
+def read_docx(data: bytes, path: str, max_chars: int | None = None) -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(i.file_size for i in zf.infolist())
@@ -40,6 +72,7 @@ def read_docx(data: bytes, path: str) -> Document:
                 raise InputError(f"{path}: .docx expands to {total:,} bytes, refused (zip bomb?)")
     except zipfile.BadZipFile:
         raise InputError(f"{path}: not a valid .docx (not a zip file)") from None
+    _check_expansion(data, path, max_chars)
     try:
         import docx
     except ImportError:

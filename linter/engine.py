@@ -2,6 +2,7 @@
 pre-commit hook, the batch reports and the Python API all call."""
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Callable, Hashable, Mapping
 
@@ -143,13 +144,59 @@ def _log_rule_error(checker: Checker, exc: Exception) -> None:
 
 
 def _allowed_spans(text: str, words) -> list[Span]:
+    """Where the allowed words occur, merged into disjoint sorted spans."""
     spans = []
     for word in words:
         start = text.find(word)
         while start != -1:
-            spans.append(Span(start, start + len(word)))
+            spans.append((start, start + len(word)))
             start = text.find(word, start + 1)
-    return spans
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [Span(s, e) for s, e in merged]
+
+
+class _Allowed:
+    """Whether a finding touches an allowed word: one bisection per finding
+    over the merged spans (testing every span for every finding was
+    quadratic: 4 MB with five common words took minutes)."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self.starts = [a.start for a in spans]
+
+    def covers(self, span: Span) -> bool:
+        # the last allowed span starting before the finding ends (or at its point)
+        i = bisect.bisect_right(self.starts, span.start if span.start == span.end else span.end - 1) - 1
+        if i < 0:
+            return False
+        a = self.spans[i]
+        if span.start == span.end:
+            return a.start <= span.start < a.end
+        return span.overlaps(a)
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, "hint": 3}
+
+
+def _problem(d: Diagnostic) -> tuple:
+    """What a finding is about: its span and, when it has a fix, the text the
+    fix would write (two rules naming one replacement report one problem);
+    without a fix, its rule and message."""
+    if d.fix is not None:
+        return (d.span.start, d.span.end, tuple(sorted((e.start, e.end, e.text) for e in d.fix.edits)))
+    return (d.span.start, d.span.end, d.code, d.message)
+
+
+def _preferred(d: Diagnostic) -> tuple:
+    """Of two findings of one problem, the one to keep: a safe fix over a
+    suggestion, then the more severe, then the lower code."""
+    return (not (d.fix is not None and d.fix.safe), _SEVERITY_RANK.get(d.severity, 9), d.code, d.message)
 
 
 _said = LRU(1000)  # directive warnings already given: once per process, not once per keystroke or fix pass
@@ -177,9 +224,9 @@ def _warn_bad_directives(doc: Document, directives, registry: Registry) -> None:
 def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache | None = None,
          on_error: OnError = _log_rule_error) -> list[Diagnostic]:
     """Run every rule of ``registry`` that ``config`` selects on ``doc``, and
-    return the findings, sorted, with names and severities filled in: those
-    the document's own directives (Markdown comments) and the configuration's
-    baseline do not cover."""
+    return the findings, sorted, with names and severities filled in, one per
+    span and problem: those the document's own directives (Markdown comments)
+    and the configuration's baseline do not cover."""
     codes = selected_codes(config, registry, doc.path)
     named = named_codes(config, registry)
     active = [c for c in registry.checkers if c.codes & codes]
@@ -190,7 +237,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
     for checker in active:
         if checker.scope == "document":
             found.extend(_guarded(checker, on_error, failed, lambda: list(checker.func(doc, ctx))) or ())
-    allowed = _allowed_spans(doc.text, config.allow) if config.allow else []
+    allowed = _Allowed(_allowed_spans(doc.text, config.allow)) if config.allow else None
     skipped = skipped_spans(doc) if doc.kind == "md" else []
     suppressed = suppressions_of(doc)
     if suppressed:
@@ -203,8 +250,7 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if not (0 <= d.span.start <= d.span.end <= n):
             log.error("rule %s reported a span outside the text: %s", d.code, d.span)
             continue
-        if allowed and any(d.span.overlaps(a) or (d.span.start == d.span.end and a.start <= d.span.start < a.end)
-                           for a in allowed):
+        if allowed is not None and allowed.covers(d.span):
             continue
         if skipped and inside_skipped(d.span, skipped):
             continue  # code, a link target or HTML in Markdown: no prose
@@ -216,7 +262,10 @@ def lint(doc: Document, config: Config, registry: Registry, *, cache: LineCache 
         if severity not in SHOWN_BY_DEFAULT and d.code not in named:
             continue  # an info finding (a rule may lower one) is shown only when its rule is asked for
         d = Diagnostic(d.code, d.message, d.span, d.fix, meta.name, severity, d.related)
-        result.setdefault((d.span.start, d.span.end, d.code, d.message), d)
+        key = _problem(d)
+        kept = result.get(key)
+        if kept is None or _preferred(d) < _preferred(kept):
+            result[key] = d
     out = sorted(result.values(), key=lambda d: (d.span.start, d.span.end, d.code, d.message))
     if config.baseline is not None:
         out = config.baseline.unmatched(doc, out)

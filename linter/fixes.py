@@ -1,9 +1,8 @@
 """Applying fixes: deterministic, idempotent, and atomic on disk."""
 from __future__ import annotations
 
+import bisect
 import os
-import tempfile
-from pathlib import Path
 from typing import Callable, Iterable
 
 from .model import Diagnostic, Edit
@@ -12,18 +11,43 @@ from .model import Diagnostic, Edit
 def choose_edits(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Edit]:
     """The edits of every applicable fix, with overlapping fixes dropped.
 
-    Fixes are taken in (start, end, code) order; a fix that overlaps one
+    Fixes are taken in (start, end, code) order; a fix that clashes with one
     already taken is skipped whole, so the result never depends on luck.
+    Taken edits never clash, so sorted by start their ends rise too: a new
+    edit can only clash with its two neighbours, found by bisection
+    (O(n log n) for n fixes, where testing every taken edit was O(n²)).
     """
-    taken: list[Edit] = []
+    taken = _TakenEdits()
     ordered = sorted((d for d in diagnostics if d.fix and (d.fix.safe or unsafe)),
                      key=lambda d: (d.span.start, d.span.end, d.code, d.message))
     for d in ordered:
         edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
-        if any(_clash(e, t) for e in edits for t in taken):
+        if any(_clash(a, b) for a, b in zip(edits, edits[1:])):
+            continue  # a fix at odds with itself cannot be applied
+        if any(taken.clashes(e) for e in edits):
             continue
-        taken.extend(edits)
-    return sorted(taken, key=lambda e: (e.start, e.end))
+        for e in edits:
+            taken.add(e)
+    return taken.edits
+
+
+class _TakenEdits:
+    """Edits that do not clash with each other, kept sorted by (start, end)."""
+
+    def __init__(self):
+        self.keys: list[tuple[int, int]] = []
+        self.edits: list[Edit] = []
+
+    def clashes(self, e: Edit) -> bool:
+        i = bisect.bisect_left(self.keys, (e.start, -1))
+        if i > 0 and _clash(e, self.edits[i - 1]):
+            return True
+        return i < len(self.edits) and _clash(e, self.edits[i])
+
+    def add(self, e: Edit) -> None:
+        i = bisect.bisect_right(self.keys, (e.start, e.end))
+        self.keys.insert(i, (e.start, e.end))
+        self.edits.insert(i, e)
 
 
 def _clash(a: Edit, b: Edit) -> bool:
@@ -62,25 +86,22 @@ def fix_text(text: str, lint_text: Callable[[str], list[Diagnostic]], unsafe: bo
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place.
+    """Write ``data`` to ``path``. An existing file is rewritten the careful
+    way of ``safe_io.write_fixed`` (through symlinks, keeping links, owner,
+    mode, ACLs and xattrs); a new one is written to a temporary file and
+    renamed into place. If anything fails, what was there is untouched."""
+    from .safe_io import _temp_name, write_fixed
 
-    If anything fails before the rename, the original file is untouched.
-    """
-    target = Path(path)
-    mode = None
+    if os.path.lexists(path):
+        write_fixed(path, data)
+        return
+    tmp = _temp_name(os.path.dirname(os.fspath(path)) or ".")
     try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".gwlint-tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "xb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

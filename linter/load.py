@@ -7,8 +7,8 @@ kept exactly as it was: no normalising, no stripping.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
-from pathlib import Path
 
 from .errors import InputError
 from .model import Document
@@ -95,8 +95,63 @@ def decode(data: bytes, name: str = "-") -> tuple[str, str, bool]:
             continue
         if _looks_binary(text):
             raise InputError(f"{name}: binary file (control characters), not a text document")
+        if enc == "gb18030":
+            _refuse_foreign(data, text, name)
         return text, enc, False
+    _refuse_foreign(data, None, name)
     raise InputError(f"{name}: cannot decode: not UTF-8, UTF-16 with a BOM, or GB18030/GBK")
+
+
+# Other East Asian legacy encodings. GB18030 decodes almost any bytes, so a
+# Big5 or Shift-JIS draft would be read as nonsense (and --fix would write
+# GB18030 into it): they are recognised and refused with a hint instead.
+FOREIGN = (("cp950", "Big5 (traditional Chinese)", "BIG5"), ("cp932", "Shift-JIS (Japanese)", "SHIFT-JIS"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _lead_byte(ch: str, encoding: str) -> int:
+    try:
+        encoded = ch.encode(encoding)
+    except UnicodeEncodeError:
+        return 0
+    return encoded[0] if len(encoded) == 2 else 0
+
+
+def _han(text: str, limit: int = 20000) -> list[str]:
+    return [c for c in text[:limit] if "\u4e00" <= c <= "\u9fff"]
+
+
+def _share(chars: list[str], test) -> float:
+    return sum(1 for c in chars if test(c)) / len(chars) if chars else 0.0
+
+
+def _plausible_as(encoding: str, text: str) -> bool:
+    """Whether ``text``, decoded as ``encoding``, reads like that language."""
+    if encoding == "cp950":  # mostly the 5,401 common characters of Big5 (level 1: A440–C67E)
+        han = _han(text)
+        return len(han) >= 8 and _share(han, lambda c: 0xA4 <= _lead_byte(c, "big5") <= 0xC6) >= 0.9
+    wide = [c for c in text[:20000] if ord(c) > 0x7F]
+    kana = _share(wide, lambda c: "\u3040" <= c <= "\u30ff")
+    half = _share(wide, lambda c: "\uff61" <= c <= "\uff9f")
+    return len(wide) >= 8 and kana >= 0.1 and half <= 0.05
+
+
+def _refuse_foreign(data: bytes, gb_text: str | None, name: str) -> None:
+    """InputError if the bytes are Big5 or Shift-JIS rather than GB18030."""
+    if gb_text is not None:
+        han = _han(gb_text)
+        # simplified Chinese is nearly all GB2312 (A1A1–F7FE); Big5 or
+        # Shift-JIS bytes read as GBK fall in its extensions and symbol rows
+        if len(han) < 8 or _share(han, lambda c: _lead_byte(c, "gb2312") >= 0xB0) >= 0.9:
+            return
+    for encoding, label, iconv in FOREIGN:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_as(encoding, text):
+            raise InputError(f"{name}: looks like {label}, which gwlint does not read; convert it to UTF-8 "
+                             f"first (iconv -f {iconv} -t UTF-8)")
 
 
 def load_text(text: str, path: str = "-") -> Document:
@@ -108,9 +163,22 @@ def load_bytes(data: bytes, path: str = "-", max_size: int | None = None) -> Doc
         raise InputError(f"{path}: file is {len(data):,} bytes, over the limit of {max_size:,} (max-file-size)")
     reader = reader_for(path)
     if reader is not None:
-        return reader(data, path)
+        doc = reader(data, path)
+        if max_size is not None and len(doc.text) > max_size:  # bounded by what it expands to
+            raise InputError(f"{path}: its text is {len(doc.text):,} characters, over the limit of {max_size:,} "
+                             "(max-file-size applies to the extracted text too)")
+        return doc
     text, encoding, bom = decode(data, path)
     return Document(text, path=path, encoding=encoding, bom=bom)
+
+
+def read_file(path: str | os.PathLike, max_size: int | None = None) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and stat, at most ``max_size`` of them: a FIFO,
+    a device, a socket or a folder is refused, never read (one that never ends
+    would hang the run)."""
+    from .safe_io import read_regular
+
+    return read_regular(path, max_size)
 
 
 def reader_for(path: str):
@@ -125,25 +193,8 @@ def reader_for(path: str):
 
 
 def load_path(path: str | os.PathLike, max_size: int | None = None) -> Document:
-    name = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{name}: is a folder, not a file")
-        if max_size is not None:
-            size = p.stat().st_size
-            if size > max_size:
-                raise InputError(f"{name}: file is {size:,} bytes, over the limit of {max_size:,} (max-file-size)")
-        data = p.read_bytes()
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return load_bytes(data, name, max_size)
+    data, _ = read_file(path, max_size)
+    return load_bytes(data, os.fsdecode(path), max_size)
 
 
 def encode(doc: Document, text: str) -> bytes:

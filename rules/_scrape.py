@@ -112,9 +112,25 @@ def is_residue_line(text: str) -> bool:
     return any(p.fullmatch(t) for p in _PATTERNS)
 
 
+_LABEL_CORE = re.compile(r"(?:摘要|内容摘要|内容简介|简介)\s*[:：]?\s*")
+
+
+def _without_label(text: str) -> str:
+    """``ABSTRACT_LABEL.sub("", text, count=1)`` in linear time: the search
+    starts at the label, then takes in the spaces before it (a pattern that
+    starts with a run of spaces retries every start of a long run)."""
+    m = _LABEL_CORE.search(text)
+    if not m:
+        return text
+    start = m.start()
+    while start and text[start - 1].isspace():
+        start -= 1
+    return text[:start] + text[m.end():]
+
+
 def abstract_repeats_opening(text: str, opening: str) -> bool:
     """A 摘要 paragraph copies the beginning of the document."""
-    body = ABSTRACT_LABEL.sub("", text, count=1).strip().rstrip(".…")
+    body = _without_label(text).strip().rstrip(".…")
     if len(body) < 20:
         return False
     squash = lambda s: re.sub(r"\s+", "", s)

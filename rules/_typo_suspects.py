@@ -16,8 +16,6 @@ and kept in the disk cache of gwlint.table_cache.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 

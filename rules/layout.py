@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 from gwlint.markdown import structure_lines
 from gwlint.model import Diagnostic, Edit, Fix, Span
@@ -223,12 +222,14 @@ def inconsistent_indentation(doc, ctx):
 @checks("LY004", scope="line")
 def trailing_whitespace(doc, ctx):
     text = doc.text
-    m = re.search(r"[ \t\u3000]+$", text)
-    if m and ctx.kind == "md" and m.group() == "  ":
+    # rstrip, not a search for "[ \t\u3000]+$": that one retries every start
+    # of a long run of spaces inside a line (quadratic time)
+    end = len(text.rstrip(" \t\u3000"))
+    if end < len(text) and ctx.kind == "md" and text[end:] == "  ":
         return  # a Markdown hard line break
-    if m and text.strip():
-        yield Diagnostic("LY004", "行尾有多余空白", Span(m.start(), m.end()), Fix.delete(Span(m.start(), m.end()), safe=True,
-                                                                              title="删除行尾空白"))
+    if end < len(text) and text.strip():
+        span = Span(end, len(text))
+        yield Diagnostic("LY004", "行尾有多余空白", span, Fix.delete(span, safe=True, title="删除行尾空白"))
 
 
 @checks("LY005", scope="document")

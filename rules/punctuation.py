@@ -369,7 +369,6 @@ def dunhao_between_quoted_items(doc, ctx):
 @checks("PU009", scope="document")
 def line_starts_with_punctuation(doc, ctx):
     """Hard-wrapped text sometimes pushes a comma onto the next line."""
-    text = doc.text
     lines = doc.lines
     for idx, line in enumerate(lines):
         if not line.text or line.text[0] not in "，。、；：？！":

@@ -7,6 +7,7 @@ ordinary 的 (认真的态度, 深刻的认识) is never touched.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from gwlint.model import Diagnostic, Edit, Fix, Span
@@ -99,13 +100,21 @@ _DOUBLED = [re.compile(r"([\u4e00-\u9fff]{%d})\1" % L) for L in (4, 3, 2)]
 
 def _doubled_runs(text: str):
     """(start, word) where a 2–4 character Chinese word is written twice in a
-    row: one fixed-length pattern per length (no backtracking), longest first."""
-    taken: list[tuple[int, int]] = []
+    row: one fixed-length pattern per length (no backtracking), longest first.
+    Runs taken are disjoint, so a new match can only overlap its neighbours
+    in start order (one bisection each: a run of one repeated character gives
+    a match every few characters, and testing them all was quadratic)."""
+    starts: list[int] = []
+    ends: list[int] = []
     for pattern in _DOUBLED:
         for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append(m.span())
-                yield m.start(), m.group(1)
+            s, e = m.span()
+            i = bisect.bisect_left(starts, s)
+            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
+                continue
+            starts.insert(i, s)
+            ends.insert(i, e)
+            yield s, m.group(1)
 
 
 @checks("TY015", scope="line")

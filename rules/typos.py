@@ -143,7 +143,7 @@ def typos_in_context(lines: list[str], ctx):
     out = []
     for found, more in zip(phrase, context):
         covered = [(d.span.start, d.span.end) for d in found]
-        out.append(list(found) + [d for d in more if not any(s < d.span.end and d.span.start < e for s, e in covered)])
+        out.append(list(found) + [d for d in more if not any(d.span.start < e and s < d.span.end for s, e in covered)])
     return out
 
 

@@ -4,7 +4,6 @@
     .venv/bin/python tools/update_readme_rules.py
 """
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,32 @@ from . import EXIT_CLEAN
 
 
 def cmd_rules(args: list[str]) -> int:
+    """``gwlint rules [--format text|json] [--select CODES]``."""
+
     from gwlint.rules import bundled_registry
 
-    for meta in bundled_registry().rules.values():
+    from .args import _codes, _Parser
+
+    p = _Parser(prog="gwlint rules", description="List the rules.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--select", type=_codes, help="only these codes or prefixes")
+    ns = p.parse_args(args)
+    registry = bundled_registry()
+    metas = list(registry.rules.values())
+    if ns.select:
+        for code in ns.select:
+            if not registry.is_known_pattern(code):
+                raise GwlintError(f"usage: --select: unknown rule code or prefix '{code}'")
+        wanted = registry.matching(ns.select)
+        metas = [m for m in metas if m.code in wanted]
+    if ns.format == "json":
+        import json
+
+        print(json.dumps([{"code": m.code, "name": m.name, "severity": m.severity, "summary": m.summary,
+                           "why": m.why, "bad": list(m.bad), "good": list(m.good)} for m in metas],
+                         ensure_ascii=False, indent=1))
+        return EXIT_CLEAN
+    for meta in metas:
         print(f"{meta.code}  {meta.name:<32} {meta.severity:<8} {meta.summary}")
     return EXIT_CLEAN
 
@@ -28,14 +51,25 @@ def cmd_rule(args: list[str]) -> int:
 
 
 def cmd_outline(args: list[str]) -> int:
-    """Print the speech's outline, one node per line."""
+    """Print the speech's outline, one node per line. The file's
+    configuration applies (``max-file-size`` included)."""
+    from gwlint.rules import bundled_registry
+
+    from ..config import ConfigResolver
     from ..load import load_path
 
     if len(args) != 1:
         raise GwlintError("usage: gwlint outline FILE")
-    text = format_outline(load_path(args[0]))
-    sys.stdout.write(text + ("\n" if text else ""))
+    cfg = ConfigResolver(bundled_registry()).for_path(args[0])
+    text = format_outline(load_path(args[0], cfg.max_file_size))
+    sys.stdout.write(printable_lines(text) + ("\n" if text else ""))
     return EXIT_CLEAN
+
+
+def printable_lines(text: str) -> str:
+    from ..display import printable
+
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def format_outline(doc) -> str:

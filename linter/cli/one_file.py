@@ -7,11 +7,16 @@ import difflib
 from ..config import Config
 from ..engine import lint
 from ..errors import GwlintError
-from ..fixes import fix_text, write_atomic
-from ..load import encode, load_bytes, load_path
+from ..fixes import fix_text
+from ..load import encode, load_bytes, read_file
 from ..model import Document
 from ..report import FileResult, FixOutcome
+from ..safe_io import Snapshot, write_fixed
 from .args import CheckOptions
+
+# Findings kept per file: a pathological draft (every character a finding)
+# must not make a report of gigabytes. The rest is counted and said.
+MAX_FINDINGS_PER_FILE = 10_000
 
 
 def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> FileResult:
@@ -27,7 +32,11 @@ def check_document(doc: Document, cfg: Config, registry, opts: CheckOptions) -> 
             result.fix = FixOutcome(applied, fixed, unified_diff(doc, new_doc) if opts.diff else None)
             if not opts.diff:
                 result.document = new_doc
-    result.diagnostics = lint(result.document, cfg, registry)
+    found = lint(result.document, cfg, registry)
+    if len(found) > MAX_FINDINGS_PER_FILE:
+        result.dropped = len(found) - MAX_FINDINGS_PER_FILE
+        found = found[:MAX_FINDINGS_PER_FILE]
+    result.diagnostics = found
     return result
 
 
@@ -53,24 +62,38 @@ def check_file(path: str, opts: CheckOptions, resolver) -> FileResult:
     """Lint (and maybe fix) one file; a problem with it becomes FileResult.error."""
     try:
         cfg = resolver.for_path(path)
-        doc = load_path(path, cfg.max_file_size)
+        data, st = read_file(path, cfg.max_file_size)
+        doc = load_bytes(data, path, cfg.max_file_size)
         result = check_document(doc, cfg, resolver.registry, opts)
         if opts.fix and not opts.diff and result.fix is not None:
-            write_atomic(path, encode(doc, result.fix.text))
+            try:
+                fixed = encode(doc, result.fix.text)
+            except UnicodeEncodeError:
+                raise GwlintError(f"{path}: not fixed: a fix holds a character that {doc.encoding} cannot encode")
+            write_fixed(path, fixed, Snapshot.of(st, data))
         return result
     except GwlintError as exc:
         return FileResult(path, error=str(exc))
     except OSError as exc:
         return FileResult(path, error=f"{path}: {exc.strerror or exc}")
+    except MemoryError:
+        return FileResult(path, error=f"{path}: out of memory while checking it")
+    except RecursionError:
+        return FileResult(path, error=f"{path}: nested too deeply to check")
 
 
-def check_stdin(data: bytes, opts: CheckOptions, resolver) -> FileResult:
-    """Standard input, named (for reports, configuration and its kind) by
-    --stdin-filename, else ``-``. It is never written: a fixed text goes to stdout."""
+def check_stdin(stream, opts: CheckOptions, resolver) -> FileResult:
+    """Standard input (a binary stream, or its bytes), named (for reports,
+    configuration and its kind) by --stdin-filename, else ``-``. It is read
+    up to ``max-file-size`` and one byte (``- < /dev/zero`` ends), and never
+    written: a fixed text goes to stdout."""
     name = opts.stdin_filename or "-"
     try:
         cfg = resolver.for_path(name)
+        data = stream if isinstance(stream, bytes) else stream.read(cfg.max_file_size + 1)
         doc = load_bytes(data, name, cfg.max_file_size)
         return check_document(doc, cfg, resolver.registry, opts)
     except GwlintError as exc:
         return FileResult(name, error=str(exc))
+    except OSError as exc:
+        return FileResult(name, error=f"{name}: cannot read standard input: {exc.strerror or exc}")

@@ -30,6 +30,7 @@ class FileResult:
     error: str | None = None
     fix: FixOutcome | None = None
     unwritable: str | None = None  # with --fix/--diff: the kind of a file gwlint cannot write back
+    dropped: int = 0  # findings past the per-file limit, not kept
 
     @property
     def linted(self) -> bool:
@@ -57,6 +58,7 @@ class RenderedFile:
     rendered: str
     tally: Counter
     unwritable: str | None = None
+    dropped: int = 0
 
     @property
     def linted(self) -> bool:
@@ -68,7 +70,7 @@ class RenderedFile:
     @classmethod
     def of(cls, result: FileResult, render_file) -> "RenderedFile":
         return cls(result.path, result.error, result.fixed,
-                   render_file(result) if result.linted else "", result.counts(), result.unwritable)
+                   render_file(result) if result.linted else "", result.counts(), result.unwritable, result.dropped)
 
 
 def part(result, render_file, color: bool = False) -> str:
@@ -87,8 +89,9 @@ class Format:
     def load(self):
         return import_module(f"{__name__}.{self.module}")
 
-    def render(self, results, stream, color: bool = False, rules=None) -> None:
-        self.load().render(results, stream, color=color, rules=rules)
+    def render(self, results, stream, color: bool = False, rules=None, **options) -> None:
+        """``options``: what only some formats take (text: ``summary_line=False``)."""
+        self.load().render(results, stream, color=color, rules=rules, **options)
 
     @property
     def render_file(self):

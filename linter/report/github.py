@@ -1,11 +1,15 @@
 """``--format github``: GitHub Actions workflow annotations."""
 from __future__ import annotations
 
+from ..display import printable
 from . import part
 
 
 def _escape(s: str, prop: bool = False) -> str:
+    """GitHub's escapes for a workflow command, then every other control
+    character made visible (a log viewer is a terminal too)."""
     s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = printable(s)
     return s.replace(":", "%3A").replace(",", "%2C") if prop else s
 
 

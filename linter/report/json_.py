@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..display import json_safe
 from ..model import Diagnostic, Document
 from . import part
 
@@ -34,7 +35,7 @@ def to_dict(path: str, doc: Document, d: Diagnostic) -> dict:
 
 def render_file(result, color: bool = False) -> str:
     """One file's findings, one JSON object per line."""
-    return ",\n".join(_dumps(to_dict(result.path, result.document, d)) for d in result.diagnostics)
+    return json_safe(",\n".join(_dumps(to_dict(result.path, result.document, d)) for d in result.diagnostics))
 
 
 def render(results, stream, color: bool = False, rules=None) -> None:

@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+from urllib.parse import quote
 
+from ..display import json_safe
 from ..version import __version__
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).as_posix()
+    """A URI reference (RFC 3986): the path's bytes, percent-encoded, so
+    spaces, '#', '%', controls and non-UTF-8 names survive; relative paths stay
+    relative, absolute ones become file:// URIs."""
+    if path == "-":
+        return "stdin"
+    raw = os.fsencode(path).replace(os.sep.encode(), b"/")
+    encoded = quote(raw, safe="/")
+    return "file://" + encoded if raw.startswith(b"/") else encoded
 
 
 def _region(doc, start: int, end: int) -> dict:
@@ -54,8 +63,7 @@ def build(results, rules: dict) -> dict:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "gwlint", "version": __version__, "informationUri": "https://gwlint.invalid/",
-                                "rules": driver_rules}},
+            "tool": {"driver": {"name": "gwlint", "version": __version__, "rules": driver_rules}},
             "columnKind": "unicodeCodePoints",
             "results": out_results,
         }],
@@ -63,5 +71,5 @@ def build(results, rules: dict) -> dict:
 
 
 def render(results, stream, color: bool = False, rules=None) -> None:
-    json.dump(build(results, rules or {}), stream, ensure_ascii=False, indent=1)
+    stream.write(json_safe(json.dumps(build(results, rules or {}), ensure_ascii=False, indent=1)))
     stream.write("\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..display import printable
 from ..text import display_width
 from . import part
 
@@ -31,15 +32,16 @@ def _context(doc, d) -> tuple[str, str, str]:
 
 def render_one(path, doc, d, color: bool) -> str:
     line, col = doc.position(d.span.start)
-    head = f"{_paint(path, '1', color)}:{line + 1}:{col + 1}: {_paint(d.code, SEVERITY_COLOR.get(d.severity, '0') + ';1', color)} {d.message}"
+    head = (f"{_paint(printable(path), '1', color)}:{line + 1}:{col + 1}: "
+            f"{_paint(d.code, SEVERITY_COLOR.get(d.severity, '0') + ';1', color)} {printable(d.message)}")
     before, span, after = _context(doc, d)
-    clean = lambda s: s.replace("\t", " ")
+    clean = lambda s: printable(s.replace("\t", " "))  # escape sequences in a draft never reach the terminal
     src = f"    {clean(before)}{_paint(clean(span), '4;1', color)}{clean(after)}"
     marker = "    " + " " * display_width(clean(before)) + "^" * max(1, display_width(clean(span)))
     out = [head, src, _paint(marker, SEVERITY_COLOR.get(d.severity, "0"), color)]
     if d.fix:
         label = "修复" if d.fix.safe else "建议"
-        out.append(f"    {_paint(label, '32', color)}: {d.fix.title}")
+        out.append(f"    {_paint(label, '32', color)}: {printable(d.fix.title)}")
     return "\n".join(out)
 
 
@@ -69,8 +71,10 @@ def render_file(result, color: bool = False) -> str:
     return "".join(render_one(result.path, result.document, d, color) + "\n" for d in result.diagnostics)
 
 
-def render(results, stream, color: bool = False, rules=None) -> None:
+def render(results, stream, color: bool = False, rules=None, summary_line: bool = True) -> None:
+    """The findings, then (unless ``summary_line`` is False) the summary."""
     for r in results:
         if r.linted:
             stream.write(part(r, render_file, color))
-    stream.write(summary(results) + "\n")
+    if summary_line:
+        stream.write(summary(results) + "\n")

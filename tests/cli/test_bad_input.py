@@ -50,19 +50,19 @@ def test_unreadable_file(tmp_path):
 
 
 def test_unreadable_file_as_root(tmp_path, monkeypatch):
-    """Root reads anything, so simulate the OS refusing the read in-process."""
+    """Root reads anything, so simulate the OS refusing the open in-process."""
     from gwlint import cli
 
     f = tmp_path / "secret.txt"
     f.write_text("内容", encoding="utf-8")
-    real = type(f).read_bytes
+    real = os.open
 
-    def refuse(self):
-        if self.name == "secret.txt":
+    def refuse(path, *args, **kw):
+        if os.fspath(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kw)
 
-    monkeypatch.setattr(type(f), "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert cli.main([str(f)]) == 2
 
 

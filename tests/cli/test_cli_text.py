@@ -1,9 +1,7 @@
 """The text format is for people; exit codes follow the contract."""
 import subprocess
 import sys
-import zipfile
 
-import pytest
 
 from tests.helpers import ROOT, run_cli
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, png_pixels, run_cli
 
 BAD = "同志们:\n请XX同志发言,会议到此结束。。\n要市帜鲜明讲政治。\n"
 
@@ -72,6 +72,80 @@ def test_html_report_renders_in_headless_chromium(draft, tmp_path):
     import re
 
     assert all("hidden" in m for m in re.findall(r'<tr class="[^"]*" data-family="PU"', filtered))
+
+
+def _chromium(tmp_path, *args):
+    return subprocess.run(
+        [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=3000", *args],
+        capture_output=True, timeout=120)
+
+
+def _report_of_numbered_drafts(tmp_path):
+    """d1, d2, d10: PH findings in every one, PU findings in d2 only."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for n in (10, 2, 1):
+        extra = "会议到此结束。。" if n == 2 else ""
+        (drafts / f"d{n}.txt").write_text(f"请XX同志发言。{extra}\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    proc = run_cli("--format", "html", "--select", "PH,PU", "-o", report, drafts)
+    assert proc.returncode == 1, proc.stderr
+    return drafts, report
+
+
+def test_html_summary_counts_rules_links_files_and_sorts_them_naturally(tmp_path):
+    import re
+
+    drafts, report = _report_of_numbered_drafts(tmp_path)
+    page = report.read_text(encoding="utf-8")
+    order = re.findall(r"<tr data-file='(f\d+)'><td><a href='#(f\d+)'>([^<]*)</a>", page)
+    assert [name.rsplit("/", 1)[-1] for _, _, name in order] == ["d1.txt", "d2.txt", "d10.txt"]
+    for row, link, _ in order:
+        assert row == link and f"<section class='file' id='{link}'" in page  # each file linked to its findings
+    rules = dict(re.findall(r"<tr data-code='(\w+)' data-family='\w+'>.*?<td class='num count'>(\d+)</td>", page))
+    assert rules == {"PH001": "3", "PU003": "1"}  # per-rule counts
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (install.sh --test)")
+def test_html_summary_follows_the_family_filter_in_chromium(tmp_path):
+    import re
+
+    _, report = _report_of_numbered_drafts(tmp_path)
+    dom = _chromium(tmp_path, "--dump-dom", report.as_uri() + "#family=PU").stdout.decode("utf-8")
+    counts = dict(re.findall(r'<tr data-file="f\d+"[^>]*><td><a[^>]*>[^<]*/(d\d+)\.txt</a></td>'
+                             r'<td class="num count">(\d+)</td>', dom))
+    assert counts == {"d1": "0", "d2": "1", "d10": "0"}
+    assert re.search(r'<tr data-code="PH001" data-family="PH" class="hidden">', dom)
+    assert re.search(r'<tr data-code="PU003" data-family="PU"( class="")?><td>PU003</td>.*?'
+                     r'<td class="num count">1</td>', dom)
+    assert '<b id="shown">1</b>' in dom
+
+
+@pytest.mark.needs_lm
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium not installed (install.sh --test)")
+def test_html_report_screenshot_in_chromium(draft, tmp_path):
+    """The page as a person sees it: a screenshot, read pixel by pixel. The
+    findings' spans are highlighted (#ffd54f) and the summary tables are
+    drawn; with every family filtered out, no finding is drawn."""
+    report = tmp_path / "report.html"
+    run_cli("--format", "html", "-o", report, draft, ROOT / "seeds")
+
+    def shot(url, name):
+        png = tmp_path / name
+        _chromium(tmp_path, "--window-size=1200,2400", f"--screenshot={png}", url)
+        width, height, rows = png_pixels(png.read_bytes())
+        assert (width, height) == (1200, 2400)
+        marks = sum(1 for row in rows for px in row if abs(px[0] - 255) < 8 and abs(px[1] - 213) < 8
+                    and abs(px[2] - 79) < 8)
+        colours = len({px for row in rows[::8] for px in row[::8]})
+        return marks, colours
+
+    all_marks, colours = shot(report.as_uri(), "all.png")
+    assert all_marks > 500 and colours > 50  # a page with highlighted spans and text, not a blank one
+    none_marks, _ = shot(report.as_uri() + "#family=ZZ", "none.png")
+    assert none_marks == 0
 
 
 def _make_docx(path):

@@ -3,8 +3,6 @@ rule in this file") and the server's settings, over raw stdio (issue 18,
 items 16–18): they edit the configuration in force, keep its comments and
 links, write nowhere outside the workspace, take only arguments the server
 could have offered, and refuse bad settings with a message to the user."""
-import json
-import os
 
 import pytest
 

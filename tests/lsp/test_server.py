@@ -1,5 +1,4 @@
 """The real server over stdio, with VS Code's and Neovim's recorded capabilities."""
-import asyncio
 
 import pytest
 from lsprotocol import types

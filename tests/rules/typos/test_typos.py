@@ -263,7 +263,7 @@ def test_vectorised_suspects_match_a_plain_reading():
     Python reading of the same word lists says, line by line."""
     import random
 
-    np = pytest.importorskip("numpy")
+    pytest.importorskip("numpy")
     from gwlint.rules._typo_suspects import mark, word_codes
 
     words = ["发展", "经济", "社会", "机制", "机智", "体制", "创新", "检察院", "检察", "当事人", "当事"]
@@ -291,3 +291,13 @@ def test_the_review_tier_asks_for_its_rule_without_select():
     assert [d.code for d in gwlint.lint_text(text)] == []
     assert [d.code for d in gwlint.lint_text(text, {"typo-sensitivity": "review"})] == ["TY004"]
     assert gwlint.lint_text(text, {"typo-sensitivity": "review", "ignore": ["TY004"]}) == []
+
+
+@pytest.mark.needs_lm
+def test_one_slip_is_reported_once_even_when_the_context_span_starts_earlier():
+    """TY003/TY004 skip every span that overlaps a TY001/TY002 finding, not
+    only those that start inside one (要市帜鲜明: 市 is TY001's alone)."""
+    import gwlint
+
+    found = gwlint.lint_text("我们要市帜鲜明讲政治。", {"select": ["TY"], "typo-sensitivity": "review"})
+    assert [d.code for d in found] == ["TY001"]
